@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// No package dependencies at run time or in tests: the fake Groq server is a small socket server of our own
+// (Tests/FakeGroq), which costs no build time on CI's clean clones.
+let package = Package(
+  name: "groq",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "groq", targets: ["groq"])
+  ],
+  targets: [
+    .executableTarget(name: "groq", dependencies: ["GroqCLI"]),
+    .target(name: "GroqCLI", dependencies: ["GroqKit", "CEditLine"]),
+    .target(name: "GroqKit"),
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+    ),
+
+    // Test support: the fake Groq server, as a library for the tests and as `fake-groq` for bench/.
+    .target(name: "FakeGroq", path: "Tests/FakeGroq"),
+    .executableTarget(name: "fake-groq", dependencies: ["FakeGroq"], path: "Tests/FakeGroqMain"),
+
+    .testTarget(name: "GroqKitTests", dependencies: ["GroqKit"]),
+    .testTarget(name: "GroqCLITests", dependencies: ["GroqCLI"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["FakeGroq", "groq"]),
+    .testTarget(name: "FakeGroqTests", dependencies: ["FakeGroq"]),
+  ]
+)

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+import GroqKit
+
+/// The entry point: picks the command, runs it, and turns whatever happened into one exit status.
+/// The only place that calls exit.
+public enum CLI {
+  /// Every command, in the order help lists them.
+  static let commands: [any Command.Type] = [
+    ChatCommand.self, ModelsCommand.self, HelpCommand.self,
+  ]
+
+  public static func main() async -> Never {
+    // EPIPE from write(2) ends output quietly; the default SIGPIPE would kill groq mid-sentence with status 141.
+    signal(SIGPIPE, SIG_IGN)
+    let status = await run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+    exit(status.rawValue)
+  }
+
+  static func run(_ argv: [String], environment: [String: String]) async -> ExitStatus {
+    let context = CommandContext(terminal: Terminal(environment: environment), environment: environment)
+    do {
+      return try await dispatch(argv, context: context)
+    } catch {
+      return report(error, terminal: context.terminal)
+    }
+  }
+
+  private static func dispatch(_ argv: [String], context: CommandContext) async throws -> ExitStatus {
+    let program = ProgramSpec.groq
+    guard let first = argv.first else {
+      try context.terminal.out(HelpText.root(program))
+      return .success
+    }
+    if first.hasPrefix("-") {
+      let parsed = try ArgumentParser.parse(argv, options: program.options, command: nil)
+      if parsed.flag("version") {
+        try context.terminal.out("groq \(GroqVersion.current)\n")
+        return .success
+      }
+      if parsed.flag("help") || parsed.positionals.isEmpty {
+        try context.terminal.out(HelpText.root(program))
+        return .success
+      }
+      throw UsageError("options must follow the command: groq <command> [options]")
+    }
+    guard let type = commands.first(where: { $0.spec.name == first }) else {
+      let names = program.visibleCommands.map(\.name)
+      throw UsageError(
+        "unknown command '\(first)'",
+        hint: Suggestion.closest(to: first, among: names).map { "did you mean '\($0)'?" }
+          ?? "commands: " + names.joined(separator: ", "))
+    }
+    let parsed = try ArgumentParser.parse(Array(argv.dropFirst()), options: type.spec.options, command: first)
+    if parsed.flag("help") {
+      try context.terminal.out(HelpText.command(type.spec, program: program))
+      return .success
+    }
+    let command = try type.init(parsed, context: context)
+    return try await runCancellable(command, context: context)
+  }
+
+  /// Runs the command in a task that Ctrl-C cancels; what was already printed stays printed.
+  private static func runCancellable(_ command: any Command, context: CommandContext) async throws -> ExitStatus {
+    let task = Task { try await command.run(context) }
+    Interrupts.install { task.cancel() }
+    let result = await task.result
+    if Interrupts.happened { return .interrupted }
+    return try result.get()
+  }
+
+  /// One line on stderr, a hint, and the status; the single place errors become words.
+  static func report(_ error: any Error, terminal: Terminal) -> ExitStatus {
+    if error is OutputClosed { return .success }
+    let failure = ErrorReport.make(error)
+    if failure.status == .interrupted { return .interrupted }
+    terminal.error(failure.message, hint: failure.hint)
+    return failure.status
+  }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Where a one-shot prompt comes from: piped stdin first, then the arguments, as llm does; `-` reads stdin in place.
+enum PromptInput {
+  static func assemble(words: [String], terminal: Terminal) throws(CLIError) -> String {
+    var stdinText: String?
+    func stdin() throws(CLIError) -> String {
+      if let stdinText { return stdinText }
+      let data = try terminal.readStdin()
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw CLIError("standard input is not UTF-8 text", hint: "groq sends text; convert the input first", status: .usage)
+      }
+      stdinText = text
+      return text
+    }
+
+    var parts: [String] = []
+    if words.contains("-") {
+      var expanded: [String] = []
+      for word in words { expanded.append(word == "-" ? try stdin() : word) }
+      parts.append(expanded.joined(separator: " "))
+    } else {
+      if !terminal.stdinIsTTY {
+        let piped = try stdin()
+        if !piped.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { parts.append(piped) }
+      }
+      if !words.isEmpty { parts.append(words.joined(separator: " ")) }
+    }
+    let prompt = parts.joined(separator: "\n\n")
+    guard !prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw CLIError(
+        "the prompt is empty", hint: "give the prompt as arguments, or pipe text in: echo hi | groq chat",
+        status: .usage)
+    }
+    return prompt
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GroqKit
+
+/// Turns any error into the words and exit status a user sees.
+enum ErrorReport {
+  static let keysPage = "https://console.groq.com/keys"
+
+  static func make(_ error: any Error) -> CLIError {
+    switch error {
+    case let error as CLIError: return error
+    case let error as UsageError:
+      let help = error.command.map { "groq \($0) --help" } ?? "groq --help"
+      let hint = error.hint.map { "\($0) (see '\(help)')" } ?? "see '\(help)'"
+      return CLIError(error.message, hint: hint, status: .usage)
+    case let error as ConfigurationError: return configuration(error)
+    case let error as GroqError: return api(error)
+    case is CancellationError: return CLIError("cancelled", status: .interrupted)
+    default: return CLIError("\(error)")
+    }
+  }
+
+  static func configuration(_ error: ConfigurationError) -> CLIError {
+    switch error {
+    case .missingAPIKey:
+      return CLIError(
+        "GROQ_API_KEY is not set", hint: "create a key at \(keysPage), then: export GROQ_API_KEY=gsk_...",
+        status: .auth)
+    case .malformedAPIKey:
+      return CLIError(
+        "GROQ_API_KEY contains spaces or control characters", hint: "copy the key again from \(keysPage)",
+        status: .auth)
+    case .invalidBaseURL(let value):
+      return CLIError(
+        "GROQ_BASE_URL is not an http or https URL: '\(value)'", hint: "for example: https://api.groq.com",
+        status: .usage)
+    case .insecureBaseURL(let host):
+      return CLIError(
+        "refusing to send the API key over plain http to \(host)",
+        hint: "use https://, or http:// only for a server on this machine (127.0.0.1 or localhost)",
+        status: .usage)
+    }
+  }
+
+  static func api(_ error: GroqError) -> CLIError {
+    var message = error.message
+    var hint: String?
+    var status = ExitStatus.failure
+    switch error.kind {
+    case .cancelled: return CLIError("cancelled", status: .interrupted)
+    case .api(401):
+      message = "the server rejected the API key: \(error.message)"
+      hint = "check GROQ_API_KEY; keys are at \(keysPage)"
+      status = .auth
+    case .api(404) where error.code == "model_not_found":
+      hint = "run 'groq models' to list the models your key can use"
+    case .api(429):
+      message = "rate limited: \(error.message)"
+      hint = rateLimitHint(error)
+    case .api(413):
+      hint = "the request is too large for your limits; send less text or lower --max-tokens"
+    case .api(let code) where code >= 500:
+      message = "the server failed (\(code)): \(error.message)"
+    case .api(let code) where error.message == "HTTP \(code)":
+      message = "the server answered HTTP \(code)"
+    case .stream: message = "the answer stopped: \(error.message)"
+    case .connection: hint = "check your network connection, or GROQ_BASE_URL if you set it"
+    case .timeout:
+      message = "timed out: \(error.message)"
+      hint = "use --timeout to wait longer"
+    default: break
+    }
+    if error.attempts > 1 { message += " (after \(error.attempts) attempts)" }
+    if let id = error.requestID { message += " [request \(id)]" }
+    if let generation = error.failedGeneration { hint = (hint.map { $0 + "\n" } ?? "") + "failed generation: " + generation }
+    return CLIError(message, hint: hint, status: status)
+  }
+
+  /// When the budgets reset, from the x-ratelimit-* headers.
+  private static func rateLimitHint(_ error: GroqError) -> String {
+    var parts: [String] = []
+    if let info = error.rateLimit {
+      if let reset = info.resetTokens, info.remainingTokens == 0 || error.type == "tokens" {
+        parts.append("tokens reset in \(Format.duration(reset))")
+      }
+      if let reset = info.resetRequests, info.remainingRequests == 0 || error.type == "requests" {
+        parts.append("requests reset in \(Format.duration(reset))")
+      }
+    }
+    parts.append("--max-retries sets how often groq tries again")
+    return parts.joined(separator: "; ")
+  }
+}

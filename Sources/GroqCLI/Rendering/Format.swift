@@ -1,0 +1,28 @@
+import Foundation
+
+/// Numbers as people read them in a terminal.
+enum Format {
+  /// One decimal: "5.3".
+  static func seconds(_ value: Double) -> String { String(format: "%.1f", value) }
+
+  /// Without a trailing ".0": "2", "0.5".
+  static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+  }
+
+  /// Thousands separated: "131,072".
+  static func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var result = ""
+    for (offset, character) in digits.enumerated() {
+      if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
+      result.append(character)
+    }
+    return (value < 0 ? "-" : "") + result
+  }
+
+  /// Milliseconds below a second, seconds above: "21 ms", "1.24 s".
+  static func duration(_ seconds: Double) -> String {
+    seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+  }
+}

@@ -1,0 +1,127 @@
+/// The one declarative description of a command: parsing, `--help`, the shell completions and the man page are
+/// all produced from it, so none of them can say something the parser does not do.
+public struct CommandSpec: Sendable {
+  public var name: String
+  /// Imperative, no period, at most 60 characters: "Chat with a model".
+  public var summary: String
+  /// A paragraph for `--help` and the man page.
+  public var discussion: String?
+  public var arguments: [ArgumentSpec]
+  public var options: [OptionSpec]
+  public var examples: [Example]
+  public var environment: [EnvironmentSpec]
+  /// Left out of help, completions and the man page.
+  public var hidden: Bool
+
+  public init(
+    name: String, summary: String, discussion: String? = nil, arguments: [ArgumentSpec] = [],
+    options: [OptionSpec] = [], examples: [Example] = [], environment: [EnvironmentSpec] = [], hidden: Bool = false
+  ) {
+    self.name = name
+    self.summary = summary
+    self.discussion = discussion
+    self.arguments = arguments
+    self.options = options + [.help]
+    self.examples = examples
+    self.environment = environment
+    self.hidden = hidden
+  }
+
+  /// The option with this long name, if the command has it.
+  public func option(_ long: String) -> OptionSpec? { options.first { $0.long == long } }
+}
+
+/// An option: a flag (`--stats`) or one that takes a value (`-m ID`, `--model ID`, `--model=ID`).
+public struct OptionSpec: Sendable {
+  public var long: String
+  public var short: Character?
+  /// nil for a flag.
+  public var value: ValueSpec?
+  /// One line, sentence case, no period.
+  public var help: String
+  /// May be given more than once; every value is kept (`--stop`).
+  public var repeatable: Bool
+  /// Shown in help and the man page; the command applies it.
+  public var defaultValue: String?
+  /// The environment variable that supplies the default.
+  public var environment: String?
+
+  public init(
+    long: String, short: Character? = nil, value: ValueSpec? = nil, help: String, repeatable: Bool = false,
+    defaultValue: String? = nil, environment: String? = nil
+  ) {
+    self.long = long
+    self.short = short
+    self.value = value
+    self.help = help
+    self.repeatable = repeatable
+    self.defaultValue = defaultValue
+    self.environment = environment
+  }
+
+  public var takesValue: Bool { value != nil }
+
+  public static let help = OptionSpec(long: "help", short: "h", help: "Show help for this command")
+}
+
+/// What an option's value or an argument is, for help (`<id>`) and for completion.
+public struct ValueSpec: Sendable {
+  public var name: String
+  public var completion: Completion
+
+  public init(_ name: String, completion: Completion = .none) {
+    self.name = name
+    self.completion = completion
+  }
+}
+
+/// How a shell completes a value.
+public enum Completion: Sendable, Equatable {
+  case none
+  case file
+  case choices([String])
+  /// Model ids, asked of `groq models` when the user presses Tab.
+  case models
+  case commands
+  case shells
+}
+
+/// A positional argument.
+public struct ArgumentSpec: Sendable {
+  public var name: String
+  public var help: String
+  public var optional: Bool
+  public var variadic: Bool
+  public var completion: Completion
+
+  public init(name: String, help: String, optional: Bool = true, variadic: Bool = false, completion: Completion = .none)
+  {
+    self.name = name
+    self.help = help
+    self.optional = optional
+    self.variadic = variadic
+    self.completion = completion
+  }
+}
+
+/// `# comment` then `$ groq ...`, as gh prints them.
+public struct Example: Sendable {
+  public var comment: String
+  public var command: String
+
+  public init(_ comment: String, _ command: String) {
+    self.comment = comment
+    self.command = command
+  }
+}
+
+/// An environment variable the command reads.
+public struct EnvironmentSpec: Sendable {
+  public var name: String
+  public var help: String
+
+  public init(_ name: String, _ help: String) {
+    self.name = name
+    self.help = help
+  }
+}

@@ -1,0 +1,57 @@
+/// The whole command line: the root's own options and every subcommand, in the order help lists them.
+public struct ProgramSpec: Sendable {
+  public var name: String
+  public var version: String
+  public var summary: String
+  public var options: [OptionSpec]
+  public var commands: [CommandSpec]
+  public var environment: [EnvironmentSpec]
+  public var examples: [Example]
+
+  public var visibleCommands: [CommandSpec] { commands.filter { !$0.hidden } }
+
+  public func command(_ name: String) -> CommandSpec? { commands.first { $0.name == name } }
+}
+
+extension ProgramSpec {
+  /// groq as it ships.
+  public static let groq = ProgramSpec(
+    name: "groq",
+    version: GroqVersion.current,
+    summary: "Use Groq's fast models from the command line",
+    options: [
+      .help,
+      OptionSpec(long: "version", help: "Print the version and exit"),
+    ],
+    commands: CLI.commands.map { $0.spec },
+    environment: EnvironmentSpec.common,
+    examples: [
+      Example("Ask a question; the answer streams as it is written", "groq chat \"Why are fast models useful?\""),
+      Example("Summarise a diff", "git diff | groq chat -s \"You review code\" \"Summarise this diff\""),
+      Example("List the models your key can use", "groq models"),
+    ]
+  )
+}
+
+extension EnvironmentSpec {
+  /// What every command that talks to the API reads.
+  static let common: [EnvironmentSpec] = [
+    EnvironmentSpec("GROQ_API_KEY", "API key sent as a bearer token (required; never taken from the command line)"),
+    EnvironmentSpec(
+      "GROQ_BASE_URL", "Server to use: a host gets /openai/v1 appended, a URL with a path is used as given"),
+    EnvironmentSpec("GROQ_CUSTOM_HEADERS", "Extra request headers, one 'Name: value' per line"),
+    EnvironmentSpec("NO_COLOR", "When set and not empty, never use colour"),
+  ]
+}
+
+extension OptionSpec {
+  /// Options every command that makes requests takes.
+  static let network: [OptionSpec] = [
+    OptionSpec(
+      long: "timeout", value: ValueSpec("seconds"), help: "Give up when the server sends nothing for this long",
+      defaultValue: "60"),
+    OptionSpec(
+      long: "max-retries", value: ValueSpec("n"), help: "Retries for rate limits, server and connection errors",
+      defaultValue: "2"),
+  ]
+}

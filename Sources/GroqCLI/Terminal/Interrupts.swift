@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+
+/// Ctrl-C, turned into the cancellation of whatever groq is waiting for.
+///
+/// The handler only writes a byte to a pipe (async-signal-safe); a thread reading the pipe does the cancelling.
+/// DispatchSource signal sources are not used: libdispatch installs its own handler, which libedit later clobbers
+/// (platform-notes section 5). A second Ctrl-C ends the process at once, in case the first could not.
+enum Interrupts {
+  nonisolated(unsafe) private static var pipeWriteEnd: Int32 = -1
+  nonisolated(unsafe) private static var count: sig_atomic_t = 0
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var onInterrupt: (@Sendable () -> Void)?
+
+  /// True once Ctrl-C has been pressed.
+  static var happened: Bool { count > 0 }
+
+  /// Installs the handler; `action` runs on a background thread at each Ctrl-C.
+  static func install(_ action: @escaping @Sendable () -> Void) {
+    lock.lock()
+    onInterrupt = action
+    let installed = pipeWriteEnd >= 0
+    lock.unlock()
+    if installed { return }
+
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { return }
+    pipeWriteEnd = fds[1]
+    let readEnd = fds[0]
+
+    var action = sigaction()
+    #if canImport(Glibc)
+      action.__sigaction_handler.sa_handler = { _ in
+        Interrupts.count += 1
+        if Interrupts.count > 1 { _exit(130) }
+        var byte: UInt8 = 1
+        _ = write(Interrupts.pipeWriteEnd, &byte, 1)
+      }
+    #else
+      action.__sigaction_u.__sa_handler = { _ in
+        Interrupts.count += 1
+        if Interrupts.count > 1 { _exit(130) }
+        var byte: UInt8 = 1
+        _ = write(Interrupts.pipeWriteEnd, &byte, 1)
+      }
+    #endif
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0  // no SA_RESTART: a blocking read(2) must return EINTR
+    sigaction(SIGINT, &action, nil)
+
+    let thread = Thread {
+      var byte: UInt8 = 0
+      while true {
+        let result = read(readEnd, &byte, 1)
+        if result < 0 && errno == EINTR { continue }
+        if result <= 0 { return }
+        lock.lock()
+        let action = onInterrupt
+        lock.unlock()
+        action?()
+      }
+    }
+    thread.start()
+  }
+}

@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+
+/// The only writer of stdout and stderr, and what groq knows about the terminal it runs in.
+///
+/// Output goes through write(2) directly: stdio buffering would hold tokens back on a pipe, and FileHandle.write
+/// crashes on EPIPE (platform-notes section 6).
+struct Terminal: Sendable {
+  let stdinIsTTY: Bool
+  let stdoutIsTTY: Bool
+  let stderrIsTTY: Bool
+  /// Colour and dimming on stderr: only on a terminal, never with NO_COLOR or TERM=dumb (no-color.org).
+  let stderrColor: Bool
+  let stdoutColor: Bool
+
+  init(environment: [String: String]) {
+    stdinIsTTY = isatty(0) == 1
+    stdoutIsTTY = isatty(1) == 1
+    stderrIsTTY = isatty(2) == 1
+    let colorAllowed = (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    stderrColor = colorAllowed && stderrIsTTY
+    stdoutColor = colorAllowed && stdoutIsTTY
+  }
+
+  /// Writes the answer. Throws `OutputClosed` when the reader has gone (`| head`), so the caller stops the request.
+  func out(_ text: String) throws(OutputClosed) {
+    var text = text
+    let ok = text.withUTF8 { Self.writeAll(1, $0) }
+    if !ok { throw OutputClosed() }
+  }
+
+  func out(_ data: Data) throws(OutputClosed) {
+    let ok = data.withUnsafeBytes { Self.writeAll(1, UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: $0.count)) }
+    if !ok { throw OutputClosed() }
+  }
+
+  /// Writes chatter. A closed stderr is not worth failing for.
+  func err(_ text: String) {
+    var text = text
+    _ = text.withUTF8 { Self.writeAll(2, $0) }
+  }
+
+  /// `groq: error: ...` and its hint, in red on a terminal.
+  func error(_ message: String, hint: String? = nil) {
+    var text = style("groq: error:", .red) + " " + message + "\n"
+    if let hint { text += style("hint:", .bold) + " " + hint + "\n" }
+    err(text)
+  }
+
+  func warning(_ message: String) {
+    err(style("groq: warning:", .yellow) + " " + message + "\n")
+  }
+
+  enum Style: String {
+    case red = "31"
+    case yellow = "33"
+    case bold = "1"
+    case dim = "2"
+  }
+
+  /// Wraps stderr text in an SGR sequence when colour is on.
+  func style(_ text: String, _ style: Style) -> String {
+    stderrColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+  }
+
+  /// Columns of the terminal: stdout, then stderr, then /dev/tty, then $COLUMNS, then 80 (platform-notes section 6).
+  func width(environment: [String: String]) -> Int {
+    var size = winsize()
+    for fd: Int32 in [1, 2] where ioctl(fd, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 {
+      return Int(size.ws_col)
+    }
+    let tty = open("/dev/tty", O_RDONLY)
+    if tty >= 0 {
+      defer { close(tty) }
+      if ioctl(tty, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+    }
+    return environment["COLUMNS"].flatMap { Int($0) } ?? 80
+  }
+
+  /// All of stdin, read with read(2) until end of file.
+  func readStdin() throws(CLIError) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if count > 0 {
+        data.append(buffer, count: count)
+      } else if count == 0 {
+        return data
+      } else if errno != EINTR {
+        throw CLIError("could not read standard input: \(String(cString: strerror(errno)))", status: .usage)
+      }
+    }
+  }
+
+  /// write(2) until done, through EINTR and short writes; false on EPIPE or any other failure.
+  private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard var pointer = bytes.baseAddress else { return true }
+    var remaining = bytes.count
+    while remaining > 0 {
+      let written = write(fd, pointer, remaining)
+      if written < 0 {
+        if errno == EINTR || errno == EAGAIN { continue }
+        return false
+      }
+      pointer += written
+      remaining -= written
+    }
+    return true
+  }
+}
+
+/// The reader of stdout went away. Not an error to report: groq stops quietly, as `cat` would under `head`.
+struct OutputClosed: Error {}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Everything a `GroqClient` needs to reach a server, read once from the environment.
+public struct Configuration: Sendable {
+  /// The host the official SDKs use; `/openai/v1` is appended, as they do.
+  public static let defaultHost = "https://api.groq.com"
+  public static let apiPath = "/openai/v1"
+
+  public var apiKey: String
+  /// The API root including its path, e.g. `https://api.groq.com/openai/v1`.
+  public var baseURL: URL
+  /// Seconds without a single byte from the server before the request fails.
+  public var idleTimeout: Double
+  /// Seconds one attempt may take in all, however steadily bytes arrive.
+  public var deadline: Double
+  public var maxRetries: Int
+  public var userAgent: String
+  /// Extra headers from `GROQ_CUSTOM_HEADERS`, as the SDKs read it.
+  public var customHeaders: [(name: String, value: String)]
+
+  public init(
+    apiKey: String,
+    baseURL: URL,
+    idleTimeout: Double = 60,
+    deadline: Double = 600,
+    maxRetries: Int = 2,
+    userAgent: String,
+    customHeaders: [(name: String, value: String)] = []
+  ) {
+    self.apiKey = apiKey
+    self.baseURL = baseURL
+    self.idleTimeout = idleTimeout
+    self.deadline = deadline
+    self.maxRetries = maxRetries
+    self.userAgent = userAgent
+    self.customHeaders = customHeaders
+  }
+
+  /// Reads `GROQ_API_KEY`, `GROQ_BASE_URL` and `GROQ_CUSTOM_HEADERS`.
+  /// The base URL is checked before the key so that a typo in it is reported even when the key is missing too.
+  public init(environment: [String: String], userAgent: String) throws(ConfigurationError) {
+    let baseURL = try Self.resolveBaseURL(environment["GROQ_BASE_URL"])
+    guard let rawKey = environment["GROQ_API_KEY"], !rawKey.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    else { throw .missingAPIKey }
+    let key = rawKey.trimmingCharacters(in: .whitespacesAndNewlines)
+    // A key with a control character or a space would split or corrupt the Authorization header.
+    guard key.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else { throw .malformedAPIKey }
+    try Self.checkKeyTransport(baseURL)
+    self.init(
+      apiKey: key, baseURL: baseURL, userAgent: userAgent,
+      customHeaders: Self.parseCustomHeaders(environment["GROQ_CUSTOM_HEADERS"]))
+  }
+
+  /// `GROQ_BASE_URL` as the SDKs read it (a host, `/openai/v1` appended), or, when it already has a path, as given,
+  /// so that any OpenAI-compatible server (`http://127.0.0.1:8080/v1`) works.
+  public static func resolveBaseURL(_ value: String?) throws(ConfigurationError) -> URL {
+    let raw = (value ?? "").trimmingCharacters(in: .whitespaces)
+    let text = raw.isEmpty ? defaultHost : raw
+    guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+      scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
+      components.query == nil, components.fragment == nil
+    else { throw .invalidBaseURL(text) }
+    var path = components.path
+    while path.hasSuffix("/") { path.removeLast() }
+    if path.isEmpty { path = apiPath }
+    var result = components
+    result.scheme = scheme
+    result.path = path
+    guard let url = result.url else { throw .invalidBaseURL(text) }
+    return url
+  }
+
+  /// The key is a secret: plain http is allowed only to this machine.
+  static func checkKeyTransport(_ url: URL) throws(ConfigurationError) {
+    guard url.scheme == "http" else { return }
+    let host = (url.host ?? "").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+    if isLoopback(host) { return }
+    throw .insecureBaseURL(host: host)
+  }
+
+  static func isLoopback(_ host: String) -> Bool {
+    if host == "localhost" || host.hasSuffix(".localhost") || host == "::1" { return true }
+    let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+  }
+
+  static func parseCustomHeaders(_ value: String?) -> [(name: String, value: String)] {
+    guard let value else { return [] }
+    return value.split(whereSeparator: \.isNewline).compactMap { line in
+      guard let colon = line.firstIndex(of: ":") else { return nil }
+      let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      return name.isEmpty ? nil : (name, value)
+    }
+  }
+}
+
+/// A configuration problem found before any request is made.
+public enum ConfigurationError: Error, Sendable, Equatable {
+  case missingAPIKey
+  case malformedAPIKey
+  case invalidBaseURL(String)
+  case insecureBaseURL(host: String)
+}

@@ -1,0 +1,161 @@
+/// The body of `POST /chat/completions`. Only fields set are encoded: Groq answers 400 to any property it does not
+/// know, so nothing here may be sent by default.
+public struct ChatCompletionRequest: Encodable, Sendable, Equatable {
+  public var model: String
+  public var messages: [ChatMessage]
+  public var stream: Bool?
+  public var temperature: Double?
+  public var topP: Double?
+  public var maxCompletionTokens: Int?
+  public var stop: [String]?
+  public var seed: Int?
+
+  enum CodingKeys: String, CodingKey {
+    case model, messages, stream, temperature, stop, seed
+    case topP = "top_p"
+    case maxCompletionTokens = "max_completion_tokens"
+  }
+
+  public init(model: String, messages: [ChatMessage]) {
+    self.model = model
+    self.messages = messages
+  }
+}
+
+/// Token counts and Groq's timings (float seconds).
+public struct Usage: Codable, Sendable, Equatable {
+  public var promptTokens: Int?
+  public var completionTokens: Int?
+  public var totalTokens: Int?
+  public var queueTime: Double?
+  public var promptTime: Double?
+  public var completionTime: Double?
+  public var totalTime: Double?
+
+  enum CodingKeys: String, CodingKey {
+    case promptTokens = "prompt_tokens"
+    case completionTokens = "completion_tokens"
+    case totalTokens = "total_tokens"
+    case queueTime = "queue_time"
+    case promptTime = "prompt_time"
+    case completionTime = "completion_time"
+    case totalTime = "total_time"
+  }
+
+  public init(
+    promptTokens: Int? = nil, completionTokens: Int? = nil, totalTokens: Int? = nil, queueTime: Double? = nil,
+    promptTime: Double? = nil, completionTime: Double? = nil, totalTime: Double? = nil
+  ) {
+    self.promptTokens = promptTokens
+    self.completionTokens = completionTokens
+    self.totalTokens = totalTokens
+    self.queueTime = queueTime
+    self.promptTime = promptTime
+    self.completionTime = completionTime
+    self.totalTime = totalTime
+  }
+}
+
+/// Groq's own extras on a response or chunk.
+public struct XGroq: Decodable, Sendable, Equatable {
+  public var id: String?
+  public var usage: Usage?
+  /// Why a stream stopped early.
+  public var error: String?
+}
+
+/// A whole (non-streamed) answer.
+public struct ChatCompletion: Decodable, Sendable, Equatable {
+  public struct Choice: Decodable, Sendable, Equatable {
+    public var index: Int?
+    public var message: ResponseMessage
+    public var finishReason: String?
+
+    enum CodingKeys: String, CodingKey {
+      case index, message
+      case finishReason = "finish_reason"
+    }
+  }
+
+  public struct ResponseMessage: Decodable, Sendable, Equatable {
+    public var role: String?
+    public var content: String?
+    public var reasoning: String?
+    public var toolCalls: [ToolCall]?
+
+    enum CodingKeys: String, CodingKey {
+      case role, content, reasoning
+      case toolCalls = "tool_calls"
+    }
+  }
+
+  public var id: String?
+  public var model: String?
+  public var created: Int?
+  public var choices: [Choice]
+  public var usage: Usage?
+  public var xGroq: XGroq?
+
+  enum CodingKeys: String, CodingKey {
+    case id, model, created, choices, usage
+    case xGroq = "x_groq"
+  }
+
+  /// The request id for support: `x_groq.id`.
+  public var requestID: String? { xGroq?.id }
+}
+
+/// One `chat.completion.chunk` of a stream.
+public struct ChatCompletionChunk: Decodable, Sendable, Equatable {
+  public struct Choice: Decodable, Sendable, Equatable {
+    public var index: Int?
+    public var delta: Delta
+    public var finishReason: String?
+
+    enum CodingKeys: String, CodingKey {
+      case index, delta
+      case finishReason = "finish_reason"
+    }
+  }
+
+  public struct Delta: Decodable, Sendable, Equatable {
+    public var role: String?
+    public var content: String?
+    public var reasoning: String?
+    public var toolCalls: [ToolCall]?
+
+    enum CodingKeys: String, CodingKey {
+      case role, content, reasoning
+      case toolCalls = "tool_calls"
+    }
+  }
+
+  public var id: String?
+  public var model: String?
+  /// Empty on the trailing usage chunk that `stream_options.include_usage` adds.
+  public var choices: [Choice]
+  public var usage: Usage?
+  public var xGroq: XGroq?
+  var error: ErrorPayload?
+
+  enum CodingKeys: String, CodingKey {
+    case id, model, choices, usage, error
+    case xGroq = "x_groq"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decodeIfPresent(String.self, forKey: .id)
+    model = try container.decodeIfPresent(String.self, forKey: .model)
+    choices = try container.decodeIfPresent([Choice].self, forKey: .choices) ?? []
+    usage = try container.decodeIfPresent(Usage.self, forKey: .usage)
+    xGroq = try container.decodeIfPresent(XGroq.self, forKey: .xGroq)
+    error = try? container.decodeIfPresent(ErrorPayload.self, forKey: .error)
+  }
+
+  /// Usage wherever this chunk carries it: `x_groq.usage` (Groq's default) or a top-level `usage`.
+  public var anyUsage: Usage? { usage ?? xGroq?.usage }
+
+  /// The text this chunk adds to the answer.
+  public var content: String? { choices.first?.delta.content }
+}

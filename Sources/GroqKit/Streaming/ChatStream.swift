@@ -1,0 +1,114 @@
+import Foundation
+
+/// Turns SSE events into chat chunks: `[DONE]`, `event: error`, data objects with an `error` key and
+/// `x_groq.error` are understood here, and nowhere else.
+struct ChatStreamInterpreter {
+  enum Output {
+    case chunk(ChatCompletionChunk)
+    case done
+  }
+
+  private let decoder = JSONDecoder()
+  var requestID: String?
+
+  mutating func interpret(_ event: SSEEvent) throws -> Output? {
+    if event.data.hasPrefix("[DONE]") { return .done }
+    let bytes = Data(event.data.utf8)
+    if event.event == "error" {
+      let payload = (try? decoder.decode(ErrorEnvelope.self, from: bytes).error)
+        ?? (try? decoder.decode(ErrorPayload.self, from: bytes))
+      throw GroqError(
+        streamPayload: payload ?? ErrorPayload(message: event.data), requestID: requestID)
+    }
+    let chunk: ChatCompletionChunk
+    do {
+      chunk = try decoder.decode(ChatCompletionChunk.self, from: bytes)
+    } catch {
+      throw GroqError(kind: .invalidResponse, message: "unreadable stream event: \(describeDecodingError(error))")
+    }
+    if requestID == nil { requestID = chunk.xGroq?.id }
+    if let payload = chunk.error { throw GroqError(streamPayload: payload, requestID: requestID) }
+    if let reason = chunk.xGroq?.error, !reason.isEmpty {
+      throw GroqError(streamPayload: ErrorPayload(message: reason), requestID: requestID)
+    }
+    return .chunk(chunk)
+  }
+}
+
+/// A streamed chat answer. Each element is every chunk that one network read completed, so a caller can print a
+/// whole read with one write instead of one write per token.
+public struct ChatCompletionStream: AsyncSequence, Sendable {
+  public typealias Element = [ChatCompletionChunk]
+
+  /// The response's headers (request id, rate limits).
+  public let headers: HTTPHeaders
+  private let body: AsyncThrowingStream<Data, any Error>
+
+  init(response: HTTPResponse) {
+    headers = response.headers
+    body = response.body
+  }
+
+  public var requestID: String? { headers["x-request-id"] }
+
+  public func makeAsyncIterator() -> Iterator {
+    var interpreter = ChatStreamInterpreter()
+    interpreter.requestID = requestID
+    return Iterator(body: body.makeAsyncIterator(), interpreter: interpreter)
+  }
+
+  public struct Iterator: AsyncIteratorProtocol {
+    var body: AsyncThrowingStream<Data, any Error>.AsyncIterator
+    var interpreter: ChatStreamInterpreter
+    var decoder = SSEDecoder()
+    var finished = false
+    var sawFinishReason = false
+
+    public mutating func next() async throws -> [ChatCompletionChunk]? {
+      while !finished {
+        guard let data = try await body.next() else {
+          finished = true
+          // A cancelled consumer sees the body end quietly; say so rather than call the stream cut.
+          if Task.isCancelled { throw GroqError(kind: .cancelled, message: "cancelled") }
+          _ = decoder.finish()
+          // Some compatible servers end without [DONE]; an answer that reached its finish_reason is complete.
+          if sawFinishReason { return nil }
+          throw GroqError(
+            kind: .connection, message: "the stream ended before the answer was complete",
+            requestID: interpreter.requestID)
+        }
+        var chunks: [ChatCompletionChunk] = []
+        for event in decoder.push(data) {
+          switch try interpreter.interpret(event) {
+          case .chunk(let chunk):
+            if chunk.choices.contains(where: { $0.finishReason != nil }) { sawFinishReason = true }
+            chunks.append(chunk)
+          case .done:
+            finished = true
+          case nil: break
+          }
+          if finished { break }
+        }
+        if !chunks.isEmpty { return chunks }
+      }
+      return nil
+    }
+  }
+}
+
+/// "missing key `choices`" rather than Foundation's paragraph about coding paths.
+func describeDecodingError(_ error: any Error) -> String {
+  guard let error = error as? DecodingError else { return "\(error)" }
+  func path(_ context: DecodingError.Context, _ last: String? = nil) -> String {
+    let keys = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } + (last.map { [$0] } ?? [])
+    return keys.joined(separator: ".")
+  }
+  switch error {
+  case .keyNotFound(let key, let context): return "missing key `\(path(context, key.stringValue))`"
+  case .typeMismatch(_, let context), .valueNotFound(_, let context):
+    return context.codingPath.isEmpty ? "not the expected JSON" : "unexpected value at `\(path(context))`"
+  case .dataCorrupted(let context):
+    return context.codingPath.isEmpty ? "not valid JSON" : "unexpected value at `\(path(context))`"
+  @unknown default: return "\(error)"
+  }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The one real transport: URLSession with a data delegate, because on Linux `bytes(for:)` does not exist and the
+/// async `data(for:)` family buffers whole bodies (platform-notes section 2). Each server read becomes one `Data`
+/// in the response's body stream the moment libcurl hands it over.
+public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataDelegate, @unchecked Sendable {
+  /// State of one request in flight, touched from the session's delegate queue and from callers, under `lock`.
+  private final class Exchange: @unchecked Sendable {
+    var head: CheckedContinuation<HTTPResponse, any Error>?
+    let body: AsyncThrowingStream<Data, any Error>.Continuation
+    let stream: AsyncThrowingStream<Data, any Error>
+    let progress: (@Sendable (Int64, Int64) -> Void)?
+    var deadlineExpired = false
+
+    init(progress: (@Sendable (Int64, Int64) -> Void)?) {
+      (stream, body) = AsyncThrowingStream.makeStream(of: Data.self)
+      self.progress = progress
+    }
+  }
+
+  private let lock = NSLock()
+  private var exchanges: [Int: Exchange] = [:]
+  private var session: URLSession?
+
+  public override init() { super.init() }
+
+  private func urlSession(idleTimeout: Double) -> URLSession {
+    lock.lock()
+    defer { lock.unlock() }
+    if let session { return session }
+    let configuration = URLSessionConfiguration.ephemeral
+    // libcurl truncates the idle timer to whole seconds, and 0.5 would fire at once (platform-notes section 2).
+    configuration.timeoutIntervalForRequest = max(1, idleTimeout.rounded(.up))
+    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+    configuration.urlCache = nil
+    configuration.httpCookieStorage = nil
+    configuration.httpShouldSetCookies = false
+    let created = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
+    session = created
+    return created
+  }
+
+  public func send(_ request: HTTPRequest, idleTimeout: Double, deadline: Double) async throws -> HTTPResponse {
+    var urlRequest = URLRequest(url: request.url)
+    urlRequest.httpMethod = request.method
+    urlRequest.timeoutInterval = max(1, idleTimeout.rounded(.up))
+    for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+
+    let session = urlSession(idleTimeout: idleTimeout)
+    let task: URLSessionTask
+    switch request.body {
+    case .none: task = session.dataTask(with: urlRequest)
+    case .data(let data):
+      urlRequest.httpBody = data
+      task = session.dataTask(with: urlRequest)
+    case .file(let url): task = session.uploadTask(with: urlRequest, fromFile: url)
+    }
+
+    let exchange = Exchange(progress: request.uploadProgress)
+    // Whoever stops reading the body (end of iteration, a cancelled task, an EPIPE on stdout) closes the socket.
+    exchange.body.onTermination = { @Sendable _ in task.cancel() }
+    scheduleDeadline(deadline, for: task, exchange: exchange)
+
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (head: CheckedContinuation<HTTPResponse, any Error>) in
+        lock.lock()
+        exchange.head = head
+        exchanges[task.taskIdentifier] = exchange
+        lock.unlock()
+        task.resume()
+      }
+    } onCancel: {
+      task.cancel()
+    }
+  }
+
+  /// URLSession ignores `timeoutIntervalForResource` on Linux, so the overall deadline is ours.
+  private func scheduleDeadline(_ seconds: Double, for task: URLSessionTask, exchange: Exchange) {
+    guard seconds > 0, seconds.isFinite else { return }
+    DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [weak self] in
+      guard let self else { return }
+      self.lock.lock()
+      let live = self.exchanges[task.taskIdentifier] === exchange
+      if live { exchange.deadlineExpired = true }
+      self.lock.unlock()
+      if live { task.cancel() }
+    }
+  }
+
+  private func exchange(for task: URLSessionTask, remove: Bool = false) -> Exchange? {
+    lock.lock()
+    defer { lock.unlock() }
+    return remove ? exchanges.removeValue(forKey: task.taskIdentifier) : exchanges[task.taskIdentifier]
+  }
+
+  // MARK: URLSessionDataDelegate
+
+  public func urlSession(
+    _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+  ) {
+    guard let exchange = exchange(for: dataTask) else { return completionHandler(.cancel) }
+    let http = response as? HTTPURLResponse
+    var headers: [String: String] = [:]
+    for (name, value) in http?.allHeaderFields ?? [:] {
+      if let name = name as? String { headers[name] = "\(value)" }
+    }
+    let head = HTTPResponse(
+      status: http?.statusCode ?? 0, headers: HTTPHeaders(headers), body: exchange.stream)
+    lock.lock()
+    let continuation = exchange.head
+    exchange.head = nil
+    lock.unlock()
+    completionHandler(.allow)
+    continuation?.resume(returning: head)
+  }
+
+  public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    exchange(for: dataTask)?.body.yield(data)
+  }
+
+  public func urlSession(
+    _ session: URLSession, task: URLSessionTask, didSendBodyData bytesSent: Int64, totalBytesSent: Int64,
+    totalBytesExpectedToSend: Int64
+  ) {
+    exchange(for: task)?.progress?(totalBytesSent, totalBytesExpectedToSend)
+  }
+
+  public func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+    guard let exchange = exchange(for: task, remove: true) else { return }
+    lock.lock()
+    let head = exchange.head
+    exchange.head = nil
+    let deadlineExpired = exchange.deadlineExpired
+    lock.unlock()
+    let failure = error.map { Self.describe($0, deadlineExpired: deadlineExpired) }
+    if let head {
+      head.resume(throwing: failure ?? GroqError(kind: .invalidResponse, message: "the server sent no response"))
+    } else if let failure {
+      exchange.body.finish(throwing: failure)
+    } else {
+      exchange.body.finish()
+    }
+  }
+
+  /// Turns libcurl's URLError into the words a user needs; the TLS text lives only in NSLocalizedDescription.
+  static func describe(_ error: any Error, deadlineExpired: Bool) -> GroqError {
+    if deadlineExpired { return GroqError(kind: .timeout, message: "the request took longer than its deadline") }
+    let nsError = error as NSError
+    guard nsError.domain == NSURLErrorDomain else {
+      return GroqError(kind: .connection, message: nsError.localizedDescription)
+    }
+    let detail = (nsError.userInfo[NSLocalizedDescriptionKey] as? String) ?? nsError.localizedDescription
+    switch nsError.code {
+    case NSURLErrorCancelled: return GroqError(kind: .cancelled, message: "cancelled")
+    case NSURLErrorTimedOut: return GroqError(kind: .timeout, message: "no data from the server within the timeout")
+    case NSURLErrorCannotConnectToHost: return GroqError(kind: .connection, message: "could not connect to the server")
+    case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed:
+      return GroqError(kind: .connection, message: "could not resolve the server's host name")
+    case NSURLErrorNetworkConnectionLost: return GroqError(kind: .connection, message: "the connection was lost")
+    case NSURLErrorNotConnectedToInternet: return GroqError(kind: .connection, message: "no network connection")
+    default: return GroqError(kind: .connection, message: detail)
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import GroqCLI
+
+await CLI.main()
