@@ -1,0 +1,137 @@
+@preconcurrency import Glibc
+import FakeGroq
+import Foundation
+
+/// What a finished `groq` run left behind.
+struct GroqResult: Sendable {
+  var stdout: String
+  var stderr: String
+  var status: Int32
+}
+
+/// Runs the built `groq` binary as a user would: argv, an environment of our choosing, stdin, and its exit status.
+final class GroqProcess: @unchecked Sendable {
+  /// The `groq` built beside this test bundle (`swift test` builds it: the test target depends on it).
+  static let executable: URL = {
+    var directory = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]).deletingLastPathComponent()
+    while directory.path != "/" {
+      let candidate = directory.appendingPathComponent("groq")
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        return candidate
+      }
+      directory.deleteLastPathComponent()
+    }
+    fatalError("groq binary not found next to the test bundle")
+  }()
+
+  static let testKey = "gsk_test_key"
+
+  /// The environment a test starts from: none of the developer's GROQ_* settings leak in.
+  static func environment(server: FakeGroqServer?, _ extra: [String: String]) -> [String: String] {
+    var environment: [String: String] = [
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+      "HOME": NSTemporaryDirectory(),
+      "LANG": "C.UTF-8",
+    ]
+    if let server {
+      environment["GROQ_API_KEY"] = testKey
+      environment["GROQ_BASE_URL"] = server.baseURL
+    }
+    for (name, value) in extra { environment[name] = value }
+    return environment.filter { !$0.value.isEmpty || extra[$0.key] != nil }
+  }
+
+  private let process = Process()
+  private let stdinPipe = Pipe()
+  private let stdoutPipe = Pipe()
+  private let stderrPipe = Pipe()
+  private let lock = NSCondition()
+  private var stdoutData = Data()
+  private var stderrData = Data()
+  private var openStreams = 2
+
+  init(_ arguments: [String], environment: [String: String]) throws {
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.environment = environment
+    process.standardInput = stdinPipe
+    process.standardOutput = stdoutPipe
+    process.standardError = stderrPipe
+    try process.run()
+    startReading(stdoutPipe.fileHandleForReading, isStdout: true)
+    startReading(stderrPipe.fileHandleForReading, isStdout: false)
+  }
+
+  private func startReading(_ handle: FileHandle, isStdout: Bool) {
+    Thread.detachNewThread { [self] in
+      while true {
+        let data = handle.availableData
+        lock.lock()
+        if data.isEmpty {
+          openStreams -= 1
+        } else if isStdout {
+          stdoutData.append(data)
+        } else {
+          stderrData.append(data)
+        }
+        lock.broadcast()
+        lock.unlock()
+        if data.isEmpty { return }
+      }
+    }
+  }
+
+  func write(_ text: String) { stdinPipe.fileHandleForWriting.write(Data(text.utf8)) }
+  func closeStdin() { try? stdinPipe.fileHandleForWriting.close() }
+  /// Ctrl-C, as a terminal would deliver it.
+  func interrupt() { kill(process.processIdentifier, SIGINT) }
+
+  /// Waits (on a condition, not a timer) until stdout has at least `count` bytes; false on timeout or exit.
+  func waitForStdout(bytes count: Int, timeout: Double = 10) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    lock.lock()
+    defer { lock.unlock() }
+    while stdoutData.count < count {
+      if openStreams == 0 || !lock.wait(until: deadline) { return stdoutData.count >= count }
+    }
+    return true
+  }
+
+  var stdoutSoFar: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: stdoutData, as: UTF8.self)
+  }
+
+  /// Waits for the exit and both streams to close; kills the process after `timeout` seconds so a hang fails the test.
+  func finish(timeout: Double = 30) -> GroqResult {
+    closeStdin()
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    lock.lock()
+    while openStreams > 0 {
+      if !lock.wait(until: deadline) {
+        process.terminate()
+        break
+      }
+    }
+    lock.unlock()
+    process.waitUntilExit()
+    lock.lock()
+    defer { lock.unlock() }
+    return GroqResult(
+      stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
+      status: process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus)
+  }
+
+  /// Runs to completion with `stdin` (nil: an empty stdin that is not a terminal, as in a script).
+  static func run(
+    _ arguments: [String], stdin: String? = nil, server: FakeGroqServer? = nil,
+    environment extra: [String: String] = [:], timeout: Double = 30
+  ) throws -> GroqResult {
+    let process = try GroqProcess(arguments, environment: environment(server: server, extra))
+    if let stdin { process.write(stdin) }
+    return process.finish(timeout: timeout)
+  }
+}
