@@ -1,0 +1,67 @@
+import FakeGroq
+import Foundation
+@preconcurrency import Glibc
+
+// fake-groq [--port N] [--key KEY]: serves the fake Groq API, prints its base URL on one line, exits on
+// SIGTERM/SIGINT. Benchmarks start it and read that line.
+
+let usage = "usage: fake-groq [--port N] [--key KEY]\n"
+
+/// Writes straight to a file descriptor: unbuffered, so the URL line reaches a reading benchmark at once, and free
+/// of the C `stdout`/`stderr` globals that Swift 6 rejects as shared mutable state.
+func put(_ text: String, _ fd: Int32) {
+  var bytes = Array(text.utf8)[...]
+  while !bytes.isEmpty {
+    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    if written < 0 && errno == EINTR { continue }
+    if written <= 0 { return }
+    bytes = bytes.dropFirst(written)
+  }
+}
+var port = 0
+var key = "gsk_test_key"
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+  switch argument {
+  case "--port":
+    guard let value = arguments.popFirst().flatMap({ Int($0) }), (0...65_535).contains(value) else {
+      put("fake-groq: --port needs a number from 0 to 65535\n" + usage, 2)
+      exit(2)
+    }
+    port = value
+  case "--key":
+    guard let value = arguments.popFirst() else {
+      put("fake-groq: --key needs a value\n" + usage, 2)
+      exit(2)
+    }
+    key = value
+  case "-h", "--help":
+    put(usage, 1)
+    exit(0)
+  default:
+    put("fake-groq: unknown argument '\(argument)'\n" + usage, 2)
+    exit(2)
+  }
+}
+
+// Block the stop signals before the server starts its threads (they inherit the mask), so only sigwait below
+// receives them and shutdown happens on this thread.
+var stopSignals = sigset_t()
+sigemptyset(&stopSignals)
+sigaddset(&stopSignals, SIGINT)
+sigaddset(&stopSignals, SIGTERM)
+pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+
+let server: FakeGroqServer
+do {
+  server = try FakeGroqServer(apiKey: key, port: port)
+} catch {
+  put("fake-groq: \(error)\n", 2)
+  exit(1)
+}
+put(server.baseURL + "\n", 1)
+
+var received: Int32 = 0
+sigwait(&stopSignals, &received)
+server.stop()
+exit(0)
