@@ -17,12 +17,13 @@ enum PromptInput {
     var parts: [String] = []
     if words.contains("-") {
       var expanded: [String] = []
-      for word in words { expanded.append(word == "-" ? try stdin() : word) }
+      for word in words { expanded.append(word == "-" ? trimmingTrailingNewlines(try stdin()) : word) }
       parts.append(expanded.joined(separator: " "))
     } else {
       if !terminal.stdinIsTTY {
         let piped = try stdin()
-        if !piped.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { parts.append(piped) }
+        // `echo hi |` ends in a newline that is not part of the text.
+        if !piped.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { parts.append(trimmingTrailingNewlines(piped)) }
       }
       if !words.isEmpty { parts.append(words.joined(separator: " ")) }
     }
@@ -33,5 +34,11 @@ enum PromptInput {
         status: .usage)
     }
     return prompt
+  }
+
+  private static func trimmingTrailingNewlines(_ text: String) -> String {
+    var text = Substring(text)
+    while text.last?.isNewline == true { text = text.dropLast() }
+    return String(text)
   }
 }

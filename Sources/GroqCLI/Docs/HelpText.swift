@@ -73,12 +73,14 @@ enum HelpText {
     examples.map { "  # \($0.comment)\n  $ \($0.command)" }.joined(separator: "\n\n")
   }
 
-  /// Two columns, the second aligned; a long first column pushes its text to the next line.
+  /// Two columns, the second aligned and wrapped to 100 columns; a long first column pushes its text to the next line.
   private static func table(_ rows: [(String, String)]) -> String {
     let width = min(rows.map(\.0.count).max() ?? 0, 28)
+    let indent = String(repeating: " ", count: width + 4)
     return rows.map { left, right in
-      if left.count > width { return "  \(left)\n  \(String(repeating: " ", count: width))  \(right)" }
-      return "  " + left.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + right
+      let text = wrap(right, width: 100 - indent.count).replacingOccurrences(of: "\n", with: "\n" + indent)
+      if left.count > width { return "  \(left)\n\(indent)\(text)" }
+      return "  " + left.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + text
     }.joined(separator: "\n")
   }
 }

@@ -66,13 +66,13 @@ enum ArgumentParser {
 /// "Did you mean": the nearest candidate by edit distance, if it is near enough to be what was meant.
 enum Suggestion {
   static func closest(to word: String, among candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+    // A prefix the user stopped typing ("--temp") is the best guess of all.
+    let prefixed = candidates.filter { word.count >= 3 && $0.hasPrefix(word) }
+    if prefixed.count == 1 { return prefixed[0] }
+    // Every one-letter option is one edit from every other: no guess is better than a wrong one.
+    let scored = candidates.filter { $0.count > 2 }.map { ($0, distance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    let allowed = max(1, min(word.count, best.0.count) / 3)
-    if best.1 <= allowed { return best.0 }
-    // A prefix the user stopped typing ("--temp") is also a good guess.
-    let prefixed = candidates.filter { $0.hasPrefix(word) && word.count >= 3 }
-    return prefixed.count == 1 ? prefixed[0] : nil
+    return best.1 <= max(1, min(word.count, best.0.count) / 3) ? best.0 : nil
   }
 
   /// Edit distance where swapping two neighbours counts as one edit ("chta" is one step from "chat").

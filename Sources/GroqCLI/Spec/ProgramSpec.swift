@@ -38,7 +38,7 @@ extension EnvironmentSpec {
   static let common: [EnvironmentSpec] = [
     EnvironmentSpec("GROQ_API_KEY", "API key sent as a bearer token (required; never taken from the command line)"),
     EnvironmentSpec(
-      "GROQ_BASE_URL", "Server to use: a host gets /openai/v1 appended, a URL with a path is used as given"),
+      "GROQ_BASE_URL", "Server: a bare host gets /openai/v1 appended; a URL with a path is used as is"),
     EnvironmentSpec("GROQ_CUSTOM_HEADERS", "Extra request headers, one 'Name: value' per line"),
     EnvironmentSpec("NO_COLOR", "When set and not empty, never use colour"),
   ]

@@ -12,6 +12,10 @@ import Foundation
 /// (platform-notes section 5). A second Ctrl-C ends the process at once, in case the first could not.
 enum Interrupts {
   nonisolated(unsafe) private static var pipeWriteEnd: Int32 = -1
+  nonisolated(unsafe) private static var latchWriteEnd: Int32 = -1
+  /// Becomes readable at the first Ctrl-C and stays so: a blocking wait can poll it beside its own descriptor,
+  /// because the signal may land on any thread and interrupt nobody's read(2).
+  nonisolated(unsafe) private(set) static var latch: Int32 = -1
   nonisolated(unsafe) private static var count: sig_atomic_t = 0
   private static let lock = NSLock()
   nonisolated(unsafe) private static var onInterrupt: (@Sendable () -> Void)?
@@ -28,9 +32,12 @@ enum Interrupts {
     if installed { return }
 
     var fds: [Int32] = [0, 0]
-    guard pipe(&fds) == 0 else { return }
+    var latchFDs: [Int32] = [0, 0]
+    guard pipe(&fds) == 0, pipe(&latchFDs) == 0 else { return }
     pipeWriteEnd = fds[1]
     let readEnd = fds[0]
+    latch = latchFDs[0]
+    latchWriteEnd = latchFDs[1]
 
     var action = sigaction()
     #if canImport(Glibc)
@@ -38,6 +45,7 @@ enum Interrupts {
         Interrupts.count += 1
         if Interrupts.count > 1 { _exit(130) }
         var byte: UInt8 = 1
+        _ = write(Interrupts.latchWriteEnd, &byte, 1)
         _ = write(Interrupts.pipeWriteEnd, &byte, 1)
       }
     #else
@@ -45,6 +53,7 @@ enum Interrupts {
         Interrupts.count += 1
         if Interrupts.count > 1 { _exit(130) }
         var byte: UInt8 = 1
+        _ = write(Interrupts.latchWriteEnd, &byte, 1)
         _ = write(Interrupts.pipeWriteEnd, &byte, 1)
       }
     #endif

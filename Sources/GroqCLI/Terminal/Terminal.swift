@@ -82,10 +82,19 @@ struct Terminal: Sendable {
   }
 
   /// All of stdin, read with read(2) until end of file.
+  /// Ctrl-C while waiting for input ends the wait.
   func readStdin() throws(CLIError) -> Data {
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
+      if Interrupts.latch >= 0 {
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: Interrupts.latch, events: Int16(POLLIN), revents: 0)]
+        if poll(&fds, 2, -1) < 0 && errno != EINTR {
+          throw CLIError("could not read standard input: \(String(cString: strerror(errno)))", status: .usage)
+        }
+        if fds[1].revents != 0 || Interrupts.happened { throw CLIError("interrupted", status: .interrupted) }
+        if fds[0].revents == 0 { continue }
+      }
       let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
       if count > 0 {
         data.append(buffer, count: count)

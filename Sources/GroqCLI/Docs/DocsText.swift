@@ -1,0 +1,37 @@
+/// What the completion scripts and the man page share: value words, the models command, shell quoting, sentences.
+enum DocsText {
+  /// The words a closed completion offers; nil for file, model and free-form values, which each shell completes
+  /// its own way.
+  static func words(for completion: Completion, in program: ProgramSpec) -> [String]? {
+    switch completion {
+    case .choices(let choices): choices
+    case .commands: program.visibleCommands.map(\.name)
+    case .shells: shells
+    case .none, .file, .models: nil
+    }
+  }
+
+  /// The shells `groq completion` writes scripts for.
+  static let shells = ["bash", "zsh", "fish"]
+
+  /// The command that prints one model id per line; `groq models` prints tab-separated lines, id first, when piped.
+  static func modelsCommand(_ program: ProgramSpec) -> String {
+    "\(program.name) models 2>/dev/null | cut -f1"
+  }
+
+  /// `text` as one word for bash or zsh: single quotes, with each `'` closed, escaped and reopened.
+  static func shellQuoted(_ text: String) -> String {
+    "'" + text.map { $0 == "'" ? #"'\''"# : String($0) }.joined() + "'"
+  }
+
+  /// `name` made safe in a shell function name, so a command called `add-key` gets `_groq_add_key`.
+  static func identifier(_ name: String) -> String {
+    String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+  }
+
+  /// `text` with a full stop, unless it already ends a sentence: help lines have none, man page prose wants one.
+  static func sentence(_ text: String) -> String {
+    guard let last = text.last, !".!?".contains(last) else { return text }
+    return text + "."
+  }
+}
