@@ -116,6 +116,7 @@ public struct GroqClient: Sendable {
     if (200..<300).contains(response.status) { return .success(response) }
     let body = (try? await response.collectBody(limit: 1 << 20)) ?? Data()
     let error = GroqError(status: response.status, headers: response.headers, body: body)
+      .redacting(configuration.apiKey)
     if Task.isCancelled { return .fatal(GroqError(kind: .cancelled, message: "cancelled")) }
     return retryPolicy.shouldRetry(status: response.status, headers: response.headers)
       ? .retryable(error, response.headers) : .fatal(error)

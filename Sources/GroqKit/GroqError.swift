@@ -48,6 +48,15 @@ public struct GroqError: Error, Sendable, CustomStringConvertible {
 
   public var description: String { message }
 
+  /// Hides `secret` wherever the server quoted it back: some compatible servers echo the key they rejected.
+  func redacting(_ secret: String) -> GroqError {
+    guard !secret.isEmpty else { return self }
+    var copy = self
+    copy.message = message.replacingOccurrences(of: secret, with: "gsk_***")
+    copy.failedGeneration = failedGeneration?.replacingOccurrences(of: secret, with: "gsk_***")
+    return copy
+  }
+
   /// Builds the error for a non-2xx response from Groq's `{"error":{...}}` body, or from the status alone when the
   /// body is not that shape (a proxy's HTML page, say).
   public init(status: Int, headers: HTTPHeaders, body: Data) {

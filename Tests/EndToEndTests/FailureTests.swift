@@ -13,14 +13,19 @@ struct FailureTests {
     #expect(server.requests.isEmpty)
   }
 
-  @Test("a rejected key is exit 4, and the key itself is never printed")
+  @Test("a rejected key is exit 4, and the key itself is never printed, even when the server echoes it")
   func rejectedKey() throws {
     let server = try FakeGroqServer()
     let result = try GroqProcess.run(["models"], server: server, environment: ["GROQ_API_KEY": "gsk_wrong_secret"])
     #expect(result.status == 4)
     #expect(result.stderr.contains("Invalid API Key"))
-    #expect(!result.stderr.contains("gsk_wrong_secret"))
+    #expect(result.stderr.contains("hint: check GROQ_API_KEY"))
     #expect(server.requests.count == 1)
+    server.enqueue(.groqError(status: 401, message: "Incorrect API key provided: gsk_wrong_secret", code: "invalid_api_key"))
+    let echoed = try GroqProcess.run(["chat", "hi"], server: server, environment: ["GROQ_API_KEY": "gsk_wrong_secret"])
+    #expect(echoed.status == 4)
+    #expect(echoed.stderr.contains("Incorrect API key provided: gsk_***"))
+    #expect(!echoed.stderr.contains("gsk_wrong_secret"))
   }
 
   @Test("the key is never sent over plain http to another machine")

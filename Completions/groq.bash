@@ -1,0 +1,130 @@
+# bash completion for groq
+# Written by `groq completion bash` from the command spec: edit the spec, not this file.
+# Load it with: source <(groq completion bash)
+
+# Sets COMPREPLY to the words after $1 that start with $1.
+_groq_words() {
+    local prefix=$1 word
+    shift
+    COMPREPLY=()
+    for word in "$@"; do
+        if [[ $word == "$prefix"* ]]; then COMPREPLY+=("$word"); fi
+    done
+}
+
+# Model ids, asked of the API when Tab is pressed.
+_groq_models() {
+    local line
+    local -a models=()
+    while IFS= read -r line; do
+        models+=("$line")
+    done < <(groq models 2>/dev/null | cut -f1)
+    _groq_words "$1" "${models[@]}"
+}
+
+# File names starting with $1.
+_groq_files() {
+    local line
+    COMPREPLY=()
+    while IFS= read -r line; do
+        COMPREPLY+=("$line")
+    done < <(compgen -f -- "$1")
+    # Lets readline quote the names and put a slash after directories.
+    compopt -o filenames 2>/dev/null
+    return 0
+}
+
+# Succeeds when option $2 of command $1 (empty for the root) takes a value.
+_groq_takes_value() {
+    case "$1 $2" in
+        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --timeout'|'chat --max-retries'|'models --timeout'|'models --max-retries') return 0 ;;
+    esac
+    return 1
+}
+
+# Completes the value of option $2 of command $1 from the prefix $3.
+_groq_value() {
+    COMPREPLY=()
+    case "$1 $2" in
+        'chat --model'|'chat -m') _groq_models "$3" ;;
+    esac
+}
+
+# Completes positional argument $2 (from 0) of command $1 from the prefix $3.
+_groq_argument() {
+    COMPREPLY=()
+    case "$1" in
+        'models')
+            case "$2" in
+                0) _groq_models "$3" ;;
+            esac
+            ;;
+        'help')
+            case "$2" in
+                0) _groq_words "$3" 'chat' 'models' 'help' 'completion' ;;
+            esac
+            ;;
+        'completion')
+            case "$2" in
+                0) _groq_words "$3" 'bash' 'zsh' 'fish' ;;
+            esac
+            ;;
+    esac
+}
+
+_groq() {
+    local cur=${COMP_WORDS[COMP_CWORD]} cword=$COMP_CWORD
+    local command="" word option="" prefix="" next i=1 args=0 dashdash=""
+
+    # Finds the command, counts the arguments before the cursor and notices when the cursor is on an
+    # option's value: the next word, or the one after "=" when COMP_WORDBREAKS split "--opt=value".
+    while (( i < cword )); do
+        word=${COMP_WORDS[i]}
+        if [[ -z $dashdash && $word == -?* ]]; then
+            if [[ $word == -- ]]; then
+                [[ -n $command ]] && dashdash=1
+            elif _groq_takes_value "$command" "$word"; then
+                next=$((i + 1))
+                if [[ $word == --* && ${COMP_WORDS[next]} == = ]]; then next=$((i + 2)); fi
+                if (( next >= cword )); then
+                    option=$word
+                    # On the "=" itself the value typed so far is empty.
+                    (( next == cword )) && prefix=$cur
+                    break
+                fi
+                i=$next
+            fi
+        elif [[ -z $command ]]; then
+            command=$word
+        else
+            args=$((args + 1))
+        fi
+        i=$((i + 1))
+    done
+
+    if [[ -n $option ]]; then
+        _groq_value "$command" "$option" "$prefix"
+    elif [[ -z $dashdash && $cur == --*=* ]] && _groq_takes_value "$command" "${cur%%=*}"; then
+        # "--opt=value" kept as one word, when "=" is not in COMP_WORDBREAKS.
+        _groq_value "$command" "${cur%%=*}" "${cur#*=}"
+        for i in "${!COMPREPLY[@]}"; do
+            COMPREPLY[i]=${cur%%=*}=${COMPREPLY[i]}
+        done
+    elif [[ -z $dashdash && $cur == -* ]]; then
+        case "$command" in
+            "") _groq_words "$cur" '--help' '-h' '--version' ;;
+            'chat') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--timeout' '--max-retries' '--help' '-h' ;;
+            'models') _groq_words "$cur" '--json' '--timeout' '--max-retries' '--help' '-h' ;;
+            'help') _groq_words "$cur" '--help' '-h' ;;
+            'completion') _groq_words "$cur" '--help' '-h' ;;
+            *) COMPREPLY=() ;;
+        esac
+    elif [[ -z $command ]]; then
+        _groq_words "$cur" 'chat' 'models' 'help' 'completion'
+    else
+        _groq_argument "$command" "$args" "$cur"
+    fi
+    return 0
+}
+
+complete -F _groq groq

@@ -1,0 +1,47 @@
+# groq: build, test, install. `make install PREFIX=$HOME/.local` installs without root.
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+SHAREDIR = $(DESTDIR)$(PREFIX)/share
+SWIFT ?= swift
+# The installed binary links the Swift runtime statically: it then runs without the toolchain and starts faster
+# (platform-notes section 1). Linking it needs libcurl4-openssl-dev.
+RELEASE_FLAGS = -c release --static-swift-stdlib --scratch-path .build-static
+
+.PHONY: build test release install uninstall docs bench clean
+
+build:
+	$(SWIFT) build
+
+# Warnings are errors here and in CI.
+test:
+	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
+	$(SWIFT) test --skip-build
+
+release:
+	$(SWIFT) build $(RELEASE_FLAGS) --product groq
+
+install: release
+	install -d $(BINDIR) $(SHAREDIR)/man/man1 $(SHAREDIR)/bash-completion/completions \
+		$(SHAREDIR)/zsh/site-functions $(SHAREDIR)/fish/vendor_completions.d
+	install -m 755 .build-static/release/groq $(BINDIR)/groq
+	install -m 644 man/groq.1 $(SHAREDIR)/man/man1/groq.1
+	install -m 644 Completions/groq.bash $(SHAREDIR)/bash-completion/completions/groq
+	install -m 644 Completions/_groq $(SHAREDIR)/zsh/site-functions/_groq
+	install -m 644 Completions/groq.fish $(SHAREDIR)/fish/vendor_completions.d/groq.fish
+
+uninstall:
+	rm -f $(BINDIR)/groq $(SHAREDIR)/man/man1/groq.1 $(SHAREDIR)/bash-completion/completions/groq \
+		$(SHAREDIR)/zsh/site-functions/_groq $(SHAREDIR)/fish/vendor_completions.d/groq.fish
+
+# Completions and the man page are generated from the command description; a test fails when these drift.
+docs: build
+	.build/debug/groq completion bash > Completions/groq.bash
+	.build/debug/groq completion zsh > Completions/_groq
+	.build/debug/groq completion fish > Completions/groq.fish
+	.build/debug/groq __man > man/groq.1
+
+bench:
+	bench/run
+
+clean:
+	rm -rf .build .build-static
