@@ -22,7 +22,7 @@ public struct GroqClient: Sendable {
 
   /// Every model the key can use, with the raw response for `--json`.
   public func models() async throws -> (models: [Model], raw: Data) {
-    let raw = try await send(makeRequest("GET", path: "/models")).collectBody()
+    let raw = try await send(makeRequest("GET", path: "/models")).body.collect()
     return (try decode(ModelList.self, from: raw).data, raw)
   }
 
@@ -31,7 +31,7 @@ public struct GroqClient: Sendable {
     var allowed = CharacterSet.urlPathAllowed
     allowed.remove("/")
     let encoded = id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id
-    let raw = try await send(makeRequest("GET", path: "/models/" + encoded)).collectBody()
+    let raw = try await send(makeRequest("GET", path: "/models/" + encoded)).body.collect()
     return (try decode(Model.self, from: raw), raw)
   }
 
@@ -41,7 +41,7 @@ public struct GroqClient: Sendable {
   public func chatCompletion(_ request: ChatCompletionRequest) async throws -> (completion: ChatCompletion, raw: Data) {
     var request = request
     request.stream = nil
-    let raw = try await send(makeRequest("POST", path: "/chat/completions", json: try encode(request))).collectBody()
+    let raw = try await send(makeRequest("POST", path: "/chat/completions", json: try encode(request))).body.collect()
     return (try decode(ChatCompletion.self, from: raw), raw)
   }
 
@@ -114,7 +114,7 @@ public struct GroqClient: Sendable {
       return .fatal(GroqError(kind: Task.isCancelled ? .cancelled : .connection, message: "\(error)"))
     }
     if (200..<300).contains(response.status) { return .success(response) }
-    let body = (try? await response.collectBody(limit: 1 << 20)) ?? Data()
+    let body = (try? await response.body.collect(limit: 1 << 20)) ?? Data()
     let error = GroqError(status: response.status, headers: response.headers, body: body)
       .redacting(configuration.apiKey)
     if Task.isCancelled { return .fatal(GroqError(kind: .cancelled, message: "cancelled")) }

@@ -182,19 +182,35 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
     #expect(result.joined().count == 23)
   }
 
-  @Test("each element holds every chunk one network read completed")
-  func batchesFollowReads() async throws {
+  @Test("a read takes every chunk that has arrived: separate arrivals stay separate, a backlog comes at once")
+  func batchesFollowArrivals() async throws {
     let third = Fixture.event(Fixture.content("c"))
     let cut = third.index(third.startIndex, offsetBy: 40)
-    let reads = [
-      Fixture.event(Fixture.first) + Fixture.event(Fixture.content("a")) + String(third[..<cut]),
-      String(third[cut...]) + Fixture.event(Fixture.content("d")),
-      ": keep-alive\n\n",
-      Fixture.event(Fixture.content("e")) + Fixture.event(Fixture.finish) + Fixture.done,
-    ]
-    let result = try await batches(reads)
-    #expect(result.map(\.count) == [2, 2, 2])
-    #expect(text(result) == "acde")
+    let body = ResponseBody()
+    let stream = ChatCompletionStream(response: HTTPResponse(status: 200, headers: HTTPHeaders(), body: body))
+    var iterator = stream.makeAsyncIterator()
+    body.append(Data((Fixture.event(Fixture.first) + Fixture.event(Fixture.content("a")) + String(third[..<cut])).utf8))
+    #expect(try await iterator.next()?.count == 2)
+    body.append(Data((String(third[cut...]) + Fixture.event(Fixture.content("d"))).utf8))
+    #expect(try await iterator.next()?.compactMap(\.content) == ["c", "d"])
+    body.append(Data(": keep-alive\n\n".utf8))
+    body.append(Data(Fixture.event(Fixture.content("e")).utf8))
+    body.append(Data((Fixture.event(Fixture.finish) + Fixture.done).utf8))
+    body.finish()
+    #expect(try await iterator.next()?.count == 2)
+    #expect(try await iterator.next() == nil)
+  }
+
+  @Test("an error in the same read as some chunks comes after those chunks, so none is lost")
+  func errorAfterChunksOfOneRead() async throws {
+    let body = ResponseBody([
+      Data((Fixture.event(Fixture.first) + Fixture.event(Fixture.content("kept"))
+        + "event: error\ndata: {\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}\n\n").utf8)
+    ])
+    let stream = ChatCompletionStream(response: HTTPResponse(status: 200, headers: HTTPHeaders(), body: body))
+    var iterator = stream.makeAsyncIterator()
+    #expect(try await iterator.next()?.compactMap(\.content) == ["", "kept"])
+    await #expect(throws: GroqError.self) { try await iterator.next() }
   }
 
   @Test("an unreadable data event is an invalid response")

@@ -143,6 +143,18 @@ public struct ChatCompletionChunk: Decodable, Sendable, Equatable {
     case xGroq = "x_groq"
   }
 
+  init(
+    id: String? = nil, model: String? = nil, choices: [Choice] = [], usage: Usage? = nil, xGroq: XGroq? = nil,
+    error: ErrorPayload? = nil
+  ) {
+    self.id = id
+    self.model = model
+    self.choices = choices
+    self.usage = usage
+    self.xGroq = xGroq
+    self.error = error
+  }
+
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decodeIfPresent(String.self, forKey: .id)

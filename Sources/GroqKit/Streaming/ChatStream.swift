@@ -13,6 +13,12 @@ struct ChatStreamInterpreter {
 
   mutating func interpret(_ event: SSEEvent) throws -> Output? {
     if event.data.hasPrefix("[DONE]") { return .done }
+    if event.event != "error" {
+      var text = event.data
+      if let chunk = text.withUTF8({ ChatCompletionChunk.scan(UnsafeRawBufferPointer($0)) }) {
+        return try check(chunk)
+      }
+    }
     let bytes = Data(event.data.utf8)
     if event.event == "error" {
       let payload = (try? decoder.decode(ErrorEnvelope.self, from: bytes).error)
@@ -26,6 +32,11 @@ struct ChatStreamInterpreter {
     } catch {
       throw GroqError(kind: .invalidResponse, message: "unreadable stream event: \(describeDecodingError(error))")
     }
+    return try check(chunk)
+  }
+
+  /// A chunk can still carry an error: an `error` object, or `x_groq.error` saying why the stream stopped.
+  private mutating func check(_ chunk: ChatCompletionChunk) throws -> Output {
     if requestID == nil { requestID = chunk.xGroq?.id }
     if let payload = chunk.error { throw GroqError(streamPayload: payload, requestID: requestID) }
     if let reason = chunk.xGroq?.error, !reason.isEmpty {
@@ -42,7 +53,7 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
 
   /// The response's headers (request id, rate limits).
   public let headers: HTTPHeaders
-  private let body: AsyncThrowingStream<Data, any Error>
+  private let body: ResponseBody
 
   init(response: HTTPResponse) {
     headers = response.headers
@@ -54,22 +65,34 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
   public func makeAsyncIterator() -> Iterator {
     var interpreter = ChatStreamInterpreter()
     interpreter.requestID = requestID
-    return Iterator(body: body.makeAsyncIterator(), interpreter: interpreter)
+    return Iterator(body: body, interpreter: interpreter)
   }
 
   public struct Iterator: AsyncIteratorProtocol {
-    var body: AsyncThrowingStream<Data, any Error>.AsyncIterator
+    let body: ResponseBody
     var interpreter: ChatStreamInterpreter
     var decoder = SSEDecoder()
     var finished = false
     var sawFinishReason = false
 
+    /// An error found after chunks of the same read: those chunks are returned first, so nothing shown is lost.
+    var pendingError: (any Error)?
+
     public mutating func next() async throws -> [ChatCompletionChunk]? {
+      if let error = pendingError {
+        pendingError = nil
+        finished = true
+        throw error
+      }
       while !finished {
-        guard let data = try await body.next() else {
+        let read: Data?
+        do {
+          read = try await body.read()
+        } catch is CancellationError {
+          throw GroqError(kind: .cancelled, message: "cancelled")
+        }
+        guard let data = read else {
           finished = true
-          // A cancelled consumer sees the body end quietly; say so rather than call the stream cut.
-          if Task.isCancelled { throw GroqError(kind: .cancelled, message: "cancelled") }
           _ = decoder.finish()
           // Some compatible servers end without [DONE]; an answer that reached its finish_reason is complete.
           if sawFinishReason { return nil }
@@ -78,16 +101,21 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
             requestID: interpreter.requestID)
         }
         var chunks: [ChatCompletionChunk] = []
-        for event in decoder.push(data) {
-          switch try interpreter.interpret(event) {
-          case .chunk(let chunk):
-            if chunk.choices.contains(where: { $0.finishReason != nil }) { sawFinishReason = true }
-            chunks.append(chunk)
-          case .done:
-            finished = true
-          case nil: break
+        do {
+          for event in decoder.push(data) {
+            switch try interpreter.interpret(event) {
+            case .chunk(let chunk):
+              if chunk.choices.contains(where: { $0.finishReason != nil }) { sawFinishReason = true }
+              chunks.append(chunk)
+            case .done:
+              finished = true
+            case nil: break
+            }
+            if finished { break }
           }
-          if finished { break }
+        } catch {
+          if chunks.isEmpty { throw error }
+          pendingError = error
         }
         if !chunks.isEmpty { return chunks }
       }

@@ -45,28 +45,18 @@ public struct HTTPHeaders: Sendable, Equatable {
 public struct HTTPResponse: Sendable {
   public var status: Int
   public var headers: HTTPHeaders
-  /// The body as the network delivers it: one element per read, never re-chunked.
-  public var body: AsyncThrowingStream<Data, any Error>
+  /// The body as the network delivers it.
+  public var body: ResponseBody
 
-  public init(status: Int, headers: HTTPHeaders, body: AsyncThrowingStream<Data, any Error>) {
+  public init(status: Int, headers: HTTPHeaders, body: ResponseBody) {
     self.status = status
     self.headers = headers
     self.body = body
   }
-
-  /// Reads the rest of the body, refusing to hold more than `limit` bytes.
-  public func collectBody(limit: Int = 64 << 20) async throws -> Data {
-    var data = Data()
-    for try await piece in body {
-      data.append(piece)
-      if data.count > limit { throw GroqError(kind: .invalidResponse, message: "response larger than \(limit) bytes") }
-    }
-    return data
-  }
 }
 
 /// Sends one request and returns once the status line and headers have arrived.
-/// Cancelling the calling task, or ending iteration of the body, must cancel the request on the wire.
+/// Cancelling the calling task, or a reader's task, must cancel the request on the wire.
 public protocol HTTPTransport: Sendable {
   func send(_ request: HTTPRequest, idleTimeout: Double, deadline: Double) async throws -> HTTPResponse
 }

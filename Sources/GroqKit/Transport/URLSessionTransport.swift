@@ -11,13 +11,12 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
   /// State of one request in flight, touched from the session's delegate queue and from callers, under `lock`.
   private final class Exchange: @unchecked Sendable {
     var head: CheckedContinuation<HTTPResponse, any Error>?
-    let body: AsyncThrowingStream<Data, any Error>.Continuation
-    let stream: AsyncThrowingStream<Data, any Error>
+    let body: ResponseBody
     let progress: (@Sendable (Int64, Int64) -> Void)?
     var deadlineExpired = false
 
-    init(progress: (@Sendable (Int64, Int64) -> Void)?) {
-      (stream, body) = AsyncThrowingStream.makeStream(of: Data.self)
+    init(body: ResponseBody, progress: (@Sendable (Int64, Int64) -> Void)?) {
+      self.body = body
       self.progress = progress
     }
   }
@@ -60,9 +59,8 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     case .file(let url): task = session.uploadTask(with: urlRequest, fromFile: url)
     }
 
-    let exchange = Exchange(progress: request.uploadProgress)
-    // Whoever stops reading the body (end of iteration, a cancelled task, an EPIPE on stdout) closes the socket.
-    exchange.body.onTermination = { @Sendable _ in task.cancel() }
+    // A reader that is cancelled (Ctrl-C, an EPIPE on stdout) closes the socket.
+    let exchange = Exchange(body: ResponseBody { task.cancel() }, progress: request.uploadProgress)
     scheduleDeadline(deadline, for: task, exchange: exchange)
 
     return try await withTaskCancellationHandler {
@@ -110,7 +108,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
       if let name = name as? String { headers[name] = "\(value)" }
     }
     let head = HTTPResponse(
-      status: http?.statusCode ?? 0, headers: HTTPHeaders(headers), body: exchange.stream)
+      status: http?.statusCode ?? 0, headers: HTTPHeaders(headers), body: exchange.body)
     lock.lock()
     let continuation = exchange.head
     exchange.head = nil
@@ -120,7 +118,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
   }
 
   public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-    exchange(for: dataTask)?.body.yield(data)
+    exchange(for: dataTask)?.body.append(data)
   }
 
   public func urlSession(
@@ -140,10 +138,8 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     let failure = error.map { Self.describe($0, deadlineExpired: deadlineExpired) }
     if let head {
       head.resume(throwing: failure ?? GroqError(kind: .invalidResponse, message: "the server sent no response"))
-    } else if let failure {
-      exchange.body.finish(throwing: failure)
     } else {
-      exchange.body.finish()
+      exchange.body.finish(throwing: failure)
     }
   }
 

@@ -57,10 +57,7 @@ final class FakeTransport: HTTPTransport {
     case .error(let error):
       throw error
     case .response(let status, let headers, let reads, let failure):
-      let (body, continuation) = AsyncThrowingStream.makeStream(of: Data.self)
-      for read in reads { continuation.yield(read) }
-      continuation.finish(throwing: failure)
-      return HTTPResponse(status: status, headers: HTTPHeaders(headers), body: body)
+      return HTTPResponse(status: status, headers: HTTPHeaders(headers), body: ResponseBody(reads, failure: failure))
     }
   }
 }

@@ -1,0 +1,227 @@
+/// A forward-only reader of JSON text, for the one object that arrives per token.
+///
+/// `JSONDecoder` spends most of a stream's CPU on its Codable machinery (generic metadata, containers, retain and
+/// release), about ten times the cost of reading the few fields a chunk has. This reads values in place and skips
+/// what it is not asked for. Every method returns nil on anything unexpected, and the caller then falls back to
+/// `JSONDecoder`, which reports the problem properly.
+struct JSONScanner {
+  private let bytes: UnsafeRawBufferPointer
+  private var index = 0
+
+  init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+  var atEnd: Bool {
+    mutating get {
+      skipWhitespace()
+      return index == bytes.count
+    }
+  }
+
+  private mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x0A, 0x0D, 0x09: index += 1
+      default: return
+      }
+    }
+  }
+
+  private mutating func peek() -> UInt8? {
+    skipWhitespace()
+    return index < bytes.count ? bytes[index] : nil
+  }
+
+  private mutating func consume(_ byte: UInt8) -> Bool {
+    guard peek() == byte else { return false }
+    index += 1
+    return true
+  }
+
+  /// True, and consumed, when the next value is `null`.
+  mutating func null() -> Bool { literal("null") }
+
+  private mutating func literal(_ word: StaticString) -> Bool {
+    guard peek() == word.utf8Start[0], index + word.utf8CodeUnitCount <= bytes.count else { return false }
+    for offset in 0..<word.utf8CodeUnitCount where bytes[index + offset] != word.utf8Start[offset] { return false }
+    index += word.utf8CodeUnitCount
+    return true
+  }
+
+  // MARK: Objects and arrays
+
+  private mutating func beginObject() -> Bool { consume(UInt8(ascii: "{")) }
+
+  /// The next key of the current object, `.end` at its closing brace.
+  private mutating func nextKey(first: Bool) -> Key {
+    if consume(UInt8(ascii: "}")) { return .end }
+    if !first && !consume(UInt8(ascii: ",")) { return .invalid }
+    guard let key = string(), consume(UInt8(ascii: ":")) else { return .invalid }
+    return .key(key)
+  }
+
+  private enum Key {
+    case key(String)
+    case end
+    case invalid
+  }
+
+  private mutating func beginArray() -> Bool { consume(UInt8(ascii: "[")) }
+
+  /// Whether the array has another element; consumes the comma or the closing bracket.
+  private mutating func nextElement(first: Bool) -> Bool? {
+    if consume(UInt8(ascii: "]")) { return false }
+    if first { return true }
+    return consume(UInt8(ascii: ",")) ? true : nil
+  }
+
+  // MARK: Scalars
+
+  /// A string value, with every JSON escape decoded.
+  mutating func string() -> String? {
+    guard consume(UInt8(ascii: "\"")) else { return nil }
+    let start = index
+    // The common case, no escapes: one pass to find the end, one copy.
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        index += 1
+        return text
+      }
+      if byte == UInt8(ascii: "\\") { break }
+      if byte < 0x20 { return nil }
+      index += 1
+    }
+    return escapedString(from: start)
+  }
+
+  private mutating func escapedString(from start: Int) -> String? {
+    var utf8: [UInt8] = Array(bytes[start..<index])
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "\""): return String(decoding: utf8, as: UTF8.self)
+      case UInt8(ascii: "\\"):
+        guard index < bytes.count else { return nil }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
+        case UInt8(ascii: "u"):
+          guard var scalar = hex4() else { return nil }
+          if (0xD800..<0xDC00).contains(scalar) {
+            // A high surrogate must be followed by `\u` and a low one.
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else { return nil }
+            index += 2
+            guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          }
+          guard let unicode = Unicode.Scalar(scalar) else { return nil }
+          utf8.append(contentsOf: String(Character(unicode)).utf8)
+        default: return nil
+        }
+      default:
+        if byte < 0x20 { return nil }
+        utf8.append(byte)
+      }
+    }
+    return nil
+  }
+
+  private mutating func hex4() -> UInt32? {
+    guard index + 4 <= bytes.count else { return nil }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      index += 1
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+      default: return nil
+      }
+      value = value << 4 | UInt32(digit)
+    }
+    return value
+  }
+
+  /// The text of a number, checked for JSON's grammar loosely: the conversion that follows rejects the rest.
+  private mutating func numberText() -> String? {
+    guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+    else { return nil }
+    let start = index
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+        UInt8(ascii: "e"), UInt8(ascii: "E"):
+        index += 1
+      default:
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      }
+    }
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+  }
+
+  mutating func double() -> Double? { numberText().flatMap { Double($0) } }
+  mutating func int() -> Int? { numberText().flatMap { Int($0) } }
+
+  /// Reads a value that may be `null` into `target`; false when it is neither null nor what `read` takes.
+  mutating func nullable<T>(into target: inout T?, _ read: (inout JSONScanner) -> T?) -> Bool {
+    if null() {
+      target = nil
+      return true
+    }
+    guard let value = read(&self) else { return false }
+    target = value
+    return true
+  }
+
+  /// Reads an object, handing each key to `field`, which reads or skips its value and says whether that worked.
+  mutating func object(_ field: (inout JSONScanner, String) -> Bool) -> Bool {
+    guard beginObject() else { return false }
+    var first = true
+    while true {
+      switch nextKey(first: first) {
+      case .end: return true
+      case .invalid: return false
+      case .key(let key): if !field(&self, key) { return false }
+      }
+      first = false
+    }
+  }
+
+  /// Reads an array, handing `element` the scanner before each element.
+  mutating func array(_ element: (inout JSONScanner) -> Bool) -> Bool {
+    guard beginArray() else { return false }
+    var first = true
+    while let more = nextElement(first: first) {
+      if !more { return true }
+      if !element(&self) { return false }
+      first = false
+    }
+    return false
+  }
+
+  // MARK: Skipping
+
+  /// Skips one value of any kind; false when the text is not JSON.
+  mutating func skipValue() -> Bool {
+    switch peek() {
+    case UInt8(ascii: "\""): return string() != nil
+    case UInt8(ascii: "{"): return object { scanner, _ in scanner.skipValue() }
+    case UInt8(ascii: "["): return array { $0.skipValue() }
+    case UInt8(ascii: "t"): return literal("true")
+    case UInt8(ascii: "f"): return literal("false")
+    case UInt8(ascii: "n"): return literal("null")
+    default: return numberText() != nil
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import GroqKit
+
+/// The fast chunk reader must agree with JSONDecoder wherever it answers, and step aside where it cannot.
+struct ChunkScanningTests {
+  static let agreeing: [String] = [
+    #"{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1747000000,"model":"m","system_fingerprint":"fp_1","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}],"x_groq":{"id":"req_01abc"}}"#,
+    #"{"id":"c","choices":[{"index":0,"delta":{"content":"héllo wörld 🎉 日本"},"finish_reason":null}]}"#,
+    #"{"id":"c","choices":[{"index":0,"delta":{"content":"quote \" backslash \\ slash \/ tab \t nl \n cr \r bs \b ff \f"}}]}"#,
+    #"{"id":"c","choices":[{"index":0,"delta":{"content":"\u00e9\u65e5 \ud83c\udf89 \u0000"}}]}"#,
+    #"{"id":"c","choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"stop"}],"x_groq":{"id":"req_1","usage":{"queue_time":0.02,"prompt_tokens":9,"prompt_time":1e-3,"completion_tokens":2,"completion_time":0.003,"total_tokens":11,"total_time":0.004,"prompt_tokens_details":{"cached_tokens":0}},"seed":42,"debug":{"a":[1,2,{"b":null}]}}}"#,
+    #"{"id":"c","choices":[],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}"#,
+    #"{"id":"c","choices":[{"index":0,"delta":{"reasoning":"thinking…","content":null},"finish_reason":null}],"usage":null,"x_groq":null}"#,
+    #"  { "id" : "c" , "model" : null , "choices" : [ { "index" : 0 , "delta" : { "content" : "spaced" } } ] }  "#,
+    #"{"id":"c","choices":[{"index":0,"delta":{"content":"x"}}],"x_groq":{"id":"req_1","error":"stream stopped: capacity"}}"#,
+    #"{"id":"c","choices":[{"index":0,"delta":{"content":"x"}}],"extra":[true,false,null,-1.5e+3,"s",{}]}"#,
+  ]
+
+  @Test("agrees with JSONDecoder", arguments: agreeing)
+  func agrees(json: String) throws {
+    let reference = try JSONDecoder().decode(ChatCompletionChunk.self, from: Data(json.utf8))
+    let fast = try #require(scan(json))
+    #expect(fast == reference)
+  }
+
+  static let declined: [String] = [
+    // Tool calls and errors are JSONDecoder's to read.
+    #"{"id":"c","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"f","arguments":"{}"}}]}}]}"#,
+    #"{"error":{"message":"boom","type":"server_error"}}"#,
+    // Not JSON, or not whole.
+    #"{"id":"c","choices":[{"index":0,"delta":{"content":"cut"#,
+    #"{"id":"c",}"#,
+    #"{"id":"c"} trailing"#,
+    #"{"id":"bad \x escape"}"#,
+    #"{"id":"\ud83c alone"}"#,
+    "[1,2]",
+    "",
+  ]
+
+  @Test("declines what it does not model, so JSONDecoder decides", arguments: declined)
+  func declines(json: String) {
+    #expect(scan(json) == nil)
+  }
+
+  private func scan(_ json: String) -> ChatCompletionChunk? {
+    var text = json
+    return text.withUTF8 { ChatCompletionChunk.scan(UnsafeRawBufferPointer($0)) }
+  }
+}
