@@ -23,7 +23,7 @@ let package = Package(
     .target(name: "FakeGroq", path: "Tests/FakeGroq"),
     .executableTarget(name: "fake-groq", dependencies: ["FakeGroq"], path: "Tests/FakeGroqMain"),
 
-    .testTarget(name: "GroqKitTests", dependencies: ["GroqKit"]),
+    .testTarget(name: "GroqKitTests", dependencies: ["GroqKit", "FakeGroq"]),
     .testTarget(name: "GroqCLITests", dependencies: ["GroqCLI"]),
     .testTarget(name: "EndToEndTests", dependencies: ["FakeGroq", "groq"]),
     .testTarget(name: "FakeGroqTests", dependencies: ["FakeGroq"]),

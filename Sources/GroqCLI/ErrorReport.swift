@@ -67,6 +67,7 @@ enum ErrorReport {
     case .timeout:
       message = "timed out: \(error.message)"
       hint = "use --timeout to wait longer"
+    case .invalidResponse: hint = "is GROQ_BASE_URL an OpenAI-compatible API?"
     default: break
     }
     if error.attempts > 1 { message += " (after \(error.attempts) attempts)" }

@@ -51,10 +51,6 @@ struct Terminal: Sendable {
     err(text)
   }
 
-  func warning(_ message: String) {
-    err(style("groq: warning:", .yellow) + " " + message + "\n")
-  }
-
   enum Style: String {
     case red = "31"
     case yellow = "33"
@@ -67,21 +63,6 @@ struct Terminal: Sendable {
     stderrColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
   }
 
-  /// Columns of the terminal: stdout, then stderr, then /dev/tty, then $COLUMNS, then 80 (platform-notes section 6).
-  func width(environment: [String: String]) -> Int {
-    var size = winsize()
-    for fd: Int32 in [1, 2] where ioctl(fd, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 {
-      return Int(size.ws_col)
-    }
-    let tty = open("/dev/tty", O_RDONLY)
-    if tty >= 0 {
-      defer { close(tty) }
-      if ioctl(tty, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
-    }
-    return environment["COLUMNS"].flatMap { Int($0) } ?? 80
-  }
-
-  /// All of stdin, read with read(2) until end of file.
   /// Ctrl-C while waiting for input ends the wait.
   func readStdin() throws(CLIError) -> Data {
     var data = Data()
