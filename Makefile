@@ -33,12 +33,15 @@ uninstall:
 	rm -f $(BINDIR)/groq $(SHAREDIR)/man/man1/groq.1 $(SHAREDIR)/bash-completion/completions/groq \
 		$(SHAREDIR)/zsh/site-functions/_groq $(SHAREDIR)/fish/vendor_completions.d/groq.fish
 
-# Completions and the man page are generated from the command description; a test fails when these drift.
+# Completions, the man page and help snapshots come from the command description; a test fails when they drift.
 docs: build
 	.build/debug/groq completion bash > Completions/groq.bash
 	.build/debug/groq completion zsh > Completions/_groq
 	.build/debug/groq completion fish > Completions/groq.fish
 	.build/debug/groq __man > man/groq.1
+	.build/debug/groq --help > Tests/GroqCLITests/Snapshots/groq.txt
+	.build/debug/groq chat --help > Tests/GroqCLITests/Snapshots/chat.txt
+	.build/debug/groq models --help > Tests/GroqCLITests/Snapshots/models.txt
 
 bench:
 	bench/run

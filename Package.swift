@@ -24,7 +24,7 @@ let package = Package(
     .executableTarget(name: "fake-groq", dependencies: ["FakeGroq"], path: "Tests/FakeGroqMain"),
 
     .testTarget(name: "GroqKitTests", dependencies: ["GroqKit", "FakeGroq"]),
-    .testTarget(name: "GroqCLITests", dependencies: ["GroqCLI"]),
+    .testTarget(name: "GroqCLITests", dependencies: ["GroqCLI"], exclude: ["Snapshots"]),
     .testTarget(name: "EndToEndTests", dependencies: ["FakeGroq", "groq"]),
     .testTarget(name: "FakeGroqTests", dependencies: ["FakeGroq"]),
   ]

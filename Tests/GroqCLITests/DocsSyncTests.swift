@@ -4,6 +4,7 @@ import Testing
 @testable import GroqCLI
 
 /// The checked-in completion scripts and man page must be what the spec writes today, or users get stale ones.
+/// The help screens are checked in too, as snapshots, so that a change to them shows in review.
 @Suite struct DocsSyncTests {
   /// A generated file, by its path from the package root.
   enum Artifact: String, CaseIterable, Sendable {
@@ -11,6 +12,9 @@ import Testing
     case zsh = "Completions/_groq"
     case fish = "Completions/groq.fish"
     case man = "man/groq.1"
+    case rootHelp = "Tests/GroqCLITests/Snapshots/groq.txt"
+    case chatHelp = "Tests/GroqCLITests/Snapshots/chat.txt"
+    case modelsHelp = "Tests/GroqCLITests/Snapshots/models.txt"
 
     var generated: String {
       switch self {
@@ -18,6 +22,9 @@ import Testing
       case .zsh: ZshCompletion.script(for: .groq)
       case .fish: FishCompletion.script(for: .groq)
       case .man: ManPage.render(.groq, date: ManPage.date)
+      case .rootHelp: HelpText.root(.groq)
+      case .chatHelp: HelpText.command(ChatCommand.spec, program: .groq)
+      case .modelsHelp: HelpText.command(ModelsCommand.spec, program: .groq)
       }
     }
   }
