@@ -20,6 +20,15 @@ enum Interrupts {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var onInterrupt: (@Sendable () -> Void)?
 
+  /// Runs in the signal handler: only async-signal-safe calls.
+  private static let handleSignal: @convention(c) (Int32) -> Void = { _ in
+    Interrupts.count += 1
+    if Interrupts.count > 1 { _exit(130) }
+    var byte: UInt8 = 1
+    _ = write(Interrupts.latchWriteEnd, &byte, 1)
+    _ = write(Interrupts.pipeWriteEnd, &byte, 1)
+  }
+
   /// True once Ctrl-C has been pressed.
   static var happened: Bool { count > 0 }
 
@@ -41,21 +50,9 @@ enum Interrupts {
 
     var action = sigaction()
     #if canImport(Glibc)
-      action.__sigaction_handler.sa_handler = { _ in
-        Interrupts.count += 1
-        if Interrupts.count > 1 { _exit(130) }
-        var byte: UInt8 = 1
-        _ = write(Interrupts.latchWriteEnd, &byte, 1)
-        _ = write(Interrupts.pipeWriteEnd, &byte, 1)
-      }
+      action.__sigaction_handler.sa_handler = handleSignal
     #else
-      action.__sigaction_u.__sa_handler = { _ in
-        Interrupts.count += 1
-        if Interrupts.count > 1 { _exit(130) }
-        var byte: UInt8 = 1
-        _ = write(Interrupts.latchWriteEnd, &byte, 1)
-        _ = write(Interrupts.pipeWriteEnd, &byte, 1)
-      }
+      action.__sigaction_u.__sa_handler = handleSignal
     #endif
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0  // no SA_RESTART: a blocking read(2) must return EINTR

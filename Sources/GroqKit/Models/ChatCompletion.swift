@@ -64,28 +64,30 @@ public struct XGroq: Decodable, Sendable, Equatable {
   public var error: String?
 }
 
+/// The assistant's side of an answer: a whole message, or (as a stream's delta) the next piece of one.
+public struct AssistantMessage: Decodable, Sendable, Equatable {
+  public var role: String?
+  public var content: String?
+  /// Parsed reasoning, kept apart from the answer (`reasoning_format: parsed`).
+  public var reasoning: String?
+  public var toolCalls: [ToolCall]?
+
+  enum CodingKeys: String, CodingKey {
+    case role, content, reasoning
+    case toolCalls = "tool_calls"
+  }
+}
+
 /// A whole (non-streamed) answer.
 public struct ChatCompletion: Decodable, Sendable, Equatable {
   public struct Choice: Decodable, Sendable, Equatable {
     public var index: Int?
-    public var message: ResponseMessage
+    public var message: AssistantMessage
     public var finishReason: String?
 
     enum CodingKeys: String, CodingKey {
       case index, message
       case finishReason = "finish_reason"
-    }
-  }
-
-  public struct ResponseMessage: Decodable, Sendable, Equatable {
-    public var role: String?
-    public var content: String?
-    public var reasoning: String?
-    public var toolCalls: [ToolCall]?
-
-    enum CodingKeys: String, CodingKey {
-      case role, content, reasoning
-      case toolCalls = "tool_calls"
     }
   }
 
@@ -118,17 +120,8 @@ public struct ChatCompletionChunk: Decodable, Sendable, Equatable {
     }
   }
 
-  public struct Delta: Decodable, Sendable, Equatable {
-    public var role: String?
-    public var content: String?
-    public var reasoning: String?
-    public var toolCalls: [ToolCall]?
-
-    enum CodingKeys: String, CodingKey {
-      case role, content, reasoning
-      case toolCalls = "tool_calls"
-    }
-  }
+  /// What a chunk adds to the answer: the same fields as a whole message, each a piece of it.
+  public typealias Delta = AssistantMessage
 
   public var id: String?
   public var model: String?

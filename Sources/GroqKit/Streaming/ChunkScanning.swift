@@ -42,7 +42,7 @@ extension ChatCompletionChunk.Choice {
       case "index": return scanner.nullable(into: &choice.index) { $0.int() }
       case "finish_reason": return scanner.nullable(into: &choice.finishReason) { $0.string() }
       case "delta":
-        guard let delta = ChatCompletionChunk.Delta.scan(&scanner) else { return false }
+        guard let delta = AssistantMessage.scan(&scanner) else { return false }
         choice.delta = delta
         return true
       default: return scanner.skipValue()
@@ -52,7 +52,7 @@ extension ChatCompletionChunk.Choice {
   }
 }
 
-extension ChatCompletionChunk.Delta {
+extension AssistantMessage {
   static func scan(_ scanner: inout JSONScanner) -> Self? {
     var delta = Self(role: nil, content: nil, reasoning: nil, toolCalls: nil)
     let complete = scanner.object { scanner, key in
