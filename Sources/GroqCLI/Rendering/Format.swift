@@ -21,8 +21,9 @@ enum Format {
     return (value < 0 ? "-" : "") + result
   }
 
-  /// Milliseconds below a second, seconds above: "21 ms", "1.24 s".
+  /// Milliseconds below a second, seconds above: "0.4 ms", "21 ms", "1.24 s".
   static func duration(_ seconds: Double) -> String {
-    seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+    if seconds < 0.01 { return String(format: "%.1f ms", seconds * 1000) }
+    return seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
   }
 }
