@@ -49,3 +49,55 @@ struct ChunkScanningTests {
     return text.withUTF8 { ChatCompletionChunk.scan(UnsafeRawBufferPointer($0)) }
   }
 }
+
+/// Random content through both readers: every escape JSON has, and characters of one to four UTF-8 bytes.
+struct ChunkScanningRandomTests {
+  /// SplitMix64: a fixed seed, so a failure is the same failure on every run.
+  struct Seeded: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  static let alphabet: [Character] = Array("aZ 09.,\"\\/\n\r\t\u{1}\u{1F}\u{7F}éß日本🎉👍🏽\u{2028}")
+
+  /// JSON string syntax written by hand, escaping every non-ASCII character as \u (surrogate pairs included) on
+  /// odd seeds, and leaving UTF-8 raw on even ones.
+  static func quoted(_ text: String, escapeAll: Bool) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20 || (escapeAll && scalar.value > 0x7E):
+        for unit in String(scalar).utf16 { out += String(format: "\\u%04x", unit) }
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  @Test("agrees with JSONDecoder on 500 random contents")
+  func randomContents() throws {
+    var random = Seeded(state: 42)
+    for round in 0..<500 {
+      let length = Int.random(in: 0...40, using: &random)
+      let text = String((0..<length).map { _ in Self.alphabet.randomElement(using: &random)! })
+      let json = #"{"id":"c","choices":[{"index":0,"delta":{"content":"#
+        + Self.quoted(text, escapeAll: round % 2 == 1) + #"},"finish_reason":null}]}"#
+      let reference = try JSONDecoder().decode(ChatCompletionChunk.self, from: Data(json.utf8))
+      var copy = json
+      let fast = copy.withUTF8 { ChatCompletionChunk.scan(UnsafeRawBufferPointer($0)) }
+      #expect(fast == reference, "round \(round): \(json)")
+      #expect(fast?.content == text, "round \(round)")
+    }
+  }
+}
