@@ -58,6 +58,8 @@ enum ErrorReport {
       hint = rateLimitHint(error)
     case .api(413):
       hint = "the request is too large for your limits; send less text or lower --max-tokens"
+    case .api(let code) where (300..<400).contains(code):
+      hint = "the API key goes only where GROQ_BASE_URL points; set it to the address the server gave"
     case .api(let code) where code >= 500:
       message = "the server failed (\(code)): \(error.message)"
     case .api(let code) where error.message == "HTTP \(code)":

@@ -152,6 +152,18 @@ struct FailureTests {
     #expect(result.stderr.contains("--timeout"))
   }
 
+  @Test("a redirect is not followed, so the key never goes to the new address")
+  func redirectRefused() throws {
+    let server = try FakeGroqServer()
+    let elsewhere = try FakeGroqServer()
+    server.enqueue(.json("", status: 307, headers: [("location", elsewhere.baseURL + "/openai/v1/models")]))
+    let result = try GroqProcess.run(["models"], server: server)
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("groq: error: the server redirected to \(elsewhere.baseURL)/openai/v1/models"))
+    #expect(server.requests.count == 1)
+    #expect(elsewhere.requests.isEmpty)
+  }
+
   @Test("a refused connection is exit 1 with a network hint")
   func connectionRefused() throws {
     let port: Int

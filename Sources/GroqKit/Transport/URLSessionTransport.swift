@@ -117,6 +117,15 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     continuation?.resume(returning: head)
   }
 
+  /// Redirects are not followed: Foundation would copy the Authorization header onto the new request, wherever it
+  /// points. The 3xx arrives as the response, and the caller reports where the server wanted to send the key.
+  public func urlSession(
+    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+  ) {
+    completionHandler(nil)
+  }
+
   public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
     exchange(for: dataTask)?.body.append(data)
   }
