@@ -164,6 +164,18 @@ struct FailureTests {
     #expect(elsewhere.requests.isEmpty)
   }
 
+  @Test("a plain-http request to this machine never goes through a proxy, which would see the key", arguments: [
+    "http_proxy", "ALL_PROXY",
+  ])
+  func proxyBypassedForLoopback(variable: String) throws {
+    let server = try FakeGroqServer()
+    let proxy = try FakeGroqServer()
+    let result = try GroqProcess.run(["models"], server: server, environment: [variable: proxy.baseURL])
+    #expect(result.status == 0)
+    #expect(server.requests.count == 1)
+    #expect(proxy.requests.isEmpty)
+  }
+
   @Test("a refused connection is exit 1 with a network hint")
   func connectionRefused() throws {
     let port: Int

@@ -44,6 +44,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
   }
 
   public func send(_ request: HTTPRequest, idleTimeout: Double, deadline: Double) async throws -> HTTPResponse {
+    if request.url.scheme == "http", let host = request.url.host { Self.bypassProxies(for: host) }
     var urlRequest = URLRequest(url: request.url)
     urlRequest.httpMethod = request.method
     urlRequest.timeoutInterval = max(1, idleTimeout.rounded(.up))
@@ -75,6 +76,22 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
       task.cancel()
     }
   }
+
+  /// libcurl takes `http_proxy` from the environment, and URLSession on Linux ignores `connectionProxyDictionary`,
+  /// so a plain-http request to this machine (the only plain http groq allows) would hand the key to the proxy in
+  /// clear text. Naming the host in `no_proxy` before the transfer keeps it direct.
+  private static func bypassProxies(for host: String) {
+    proxyLock.lock()
+    defer { proxyLock.unlock() }
+    for name in ["no_proxy", "NO_PROXY"] {
+      let current = ProcessInfo.processInfo.environment[name] ?? ""
+      let hosts = current.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      if hosts.contains(host) || hosts.contains("*") { continue }
+      setenv(name, hosts.isEmpty ? host : current + "," + host, 1)
+    }
+  }
+
+  private static let proxyLock = NSLock()
 
   /// URLSession ignores `timeoutIntervalForResource` on Linux, so the overall deadline is ours.
   private func scheduleDeadline(_ seconds: Double, for task: URLSessionTask, exchange: Exchange) {
