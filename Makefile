@@ -7,7 +7,7 @@ SWIFT ?= swift
 # (platform-notes section 1). Linking it needs libcurl4-openssl-dev.
 RELEASE_FLAGS = -c release --static-swift-stdlib --scratch-path .build-static
 
-.PHONY: build test release install uninstall docs bench clean
+.PHONY: build test lint release install uninstall docs bench clean
 
 build:
 	$(SWIFT) build
@@ -16,6 +16,10 @@ build:
 test:
 	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
 	$(SWIFT) test --skip-build
+
+# The toolchain's swift-format with .swift-format; tests are left out for their long JSON fixtures.
+lint:
+	$(SWIFT) format lint --strict -r Sources Package.swift
 
 release:
 	$(SWIFT) build $(RELEASE_FLAGS) --product groq

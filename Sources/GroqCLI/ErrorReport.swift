@@ -61,7 +61,8 @@ enum ErrorReport {
     case .api(let code) where (300..<400).contains(code):
       hint = "the API key goes only where GROQ_BASE_URL points; set it to the address the server gave"
     case .api(let code) where code >= 500:
-      message = "the server failed (\(code)): \(error.message)"
+      let detail = error.message == "HTTP \(code)" ? "" : ": " + error.message
+      message = "the server failed (HTTP \(code))" + detail
     case .api(let code) where error.message == "HTTP \(code)":
       message = "the server answered HTTP \(code)"
     case .stream: message = "the answer stopped: \(error.message)"
@@ -74,7 +75,9 @@ enum ErrorReport {
     }
     if error.attempts > 1 { message += " (after \(error.attempts) attempts)" }
     if let id = error.requestID { message += " [request \(id)]" }
-    if let generation = error.failedGeneration { hint = (hint.map { $0 + "\n" } ?? "") + "failed generation: " + generation }
+    if let generation = error.failedGeneration {
+      hint = (hint.map { $0 + "\n" } ?? "") + "failed generation: " + generation
+    }
     return CLIError(message, hint: hint, status: status)
   }
 

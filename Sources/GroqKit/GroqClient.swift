@@ -143,7 +143,8 @@ public struct GroqClient: Sendable {
     do {
       return try JSONDecoder().decode(type, from: data)
     } catch {
-      throw GroqError(kind: .invalidResponse, message: "unexpected response from the server: \(describeDecodingError(error))")
+      throw GroqError(
+        kind: .invalidResponse, message: "unexpected response from the server: \(describeDecodingError(error))")
     }
   }
 }

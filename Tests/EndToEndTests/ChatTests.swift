@@ -126,7 +126,8 @@ struct ChatTests {
     let event = Data(
       (#"data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"héllo wörld 🎉 日本"},"finish_reason":null}]}"#
         + "\n\n").utf8)
-    let finish = #"data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"#
+    let finish =
+      #"data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"#
     // Cut inside 🎉 (4 bytes) and inside 日 (3 bytes), each piece flushed on its own.
     let emoji = try #require(event.firstIndex(of: 0xF0)) + 2
     let kanji = try #require(event.firstIndex(of: 0xE6)) + 1

@@ -21,7 +21,8 @@ struct FailureTests {
     #expect(result.stderr.contains("Invalid API Key"))
     #expect(result.stderr.contains("hint: check GROQ_API_KEY"))
     #expect(server.requests.count == 1)
-    server.enqueue(.groqError(status: 401, message: "Incorrect API key provided: gsk_wrong_secret", code: "invalid_api_key"))
+    server.enqueue(
+      .groqError(status: 401, message: "Incorrect API key provided: gsk_wrong_secret", code: "invalid_api_key"))
     let echoed = try GroqProcess.run(["chat", "hi"], server: server, environment: ["GROQ_API_KEY": "gsk_wrong_secret"])
     #expect(echoed.status == 4)
     #expect(echoed.stderr.contains("Incorrect API key provided: gsk_***"))
@@ -37,18 +38,20 @@ struct FailureTests {
     #expect(!result.stderr.contains("gsk_secret"))
   }
 
-  @Test("values are checked before any request", arguments: [
-    (["chat", "--temperature", "3", "hi"], "--temperature"),
-    (["chat", "--top-p", "-0.1", "hi"], "--top-p"),
-    (["chat", "--max-tokens", "0", "hi"], "--max-tokens"),
-    (["chat", "--seed", "x", "hi"], "--seed"),
-    (["chat", "--stop", "a", "--stop", "b", "--stop", "c", "--stop", "d", "--stop", "e", "hi"], "--stop"),
-    (["chat", "--timeout", "0", "hi"], "--timeout"),
-    (["chat", "--max-retries", "-1", "hi"], "--max-retries"),
-    (["chat", "--modle", "x", "hi"], "did you mean '--model'"),
-    (["chat", "-m"], "needs a value"),
-    (["models", "a", "b"], "at most one model id"),
-  ])
+  @Test(
+    "values are checked before any request",
+    arguments: [
+      (["chat", "--temperature", "3", "hi"], "--temperature"),
+      (["chat", "--top-p", "-0.1", "hi"], "--top-p"),
+      (["chat", "--max-tokens", "0", "hi"], "--max-tokens"),
+      (["chat", "--seed", "x", "hi"], "--seed"),
+      (["chat", "--stop", "a", "--stop", "b", "--stop", "c", "--stop", "d", "--stop", "e", "hi"], "--stop"),
+      (["chat", "--timeout", "0", "hi"], "--timeout"),
+      (["chat", "--max-retries", "-1", "hi"], "--max-retries"),
+      (["chat", "--modle", "x", "hi"], "did you mean '--model'"),
+      (["chat", "-m"], "needs a value"),
+      (["models", "a", "b"], "at most one model id"),
+    ])
   func badInput(arguments: [String], mentions: String) throws {
     let server = try FakeGroqServer()
     let result = try GroqProcess.run(arguments, stdin: "", server: server)
@@ -90,7 +93,7 @@ struct FailureTests {
     let result = try GroqProcess.run(["chat", "hi"], server: server)
     #expect(result.status == 1)
     #expect(server.requests.count == 3)
-    #expect(result.stderr.contains("groq: error: the server failed (503): Service Unavailable (after 3 attempts)"))
+    #expect(result.stderr.contains("groq: error: the server failed (HTTP 503): Service Unavailable (after 3 attempts)"))
     #expect(result.stderr.contains("req_01failing"))
     #expect(result.stdout == "")
   }
@@ -123,7 +126,8 @@ struct FailureTests {
     server.enqueue(
       .chatStream(
         tokens: ["Partial", " answer", " lost?"],
-        options: StreamOptions(errorAfterTokens: 2, errorMessage: "Internal server error", errorCode: "internal_error")))
+        options: StreamOptions(errorAfterTokens: 2, errorMessage: "Internal server error", errorCode: "internal_error"))
+    )
     let result = try GroqProcess.run(["chat", "hi"], server: server)
     #expect(result.status == 1)
     #expect(result.stdout == "Partial answer\n")
@@ -164,9 +168,11 @@ struct FailureTests {
     #expect(elsewhere.requests.isEmpty)
   }
 
-  @Test("a plain-http request to this machine never goes through a proxy, which would see the key", arguments: [
-    "http_proxy", "ALL_PROXY",
-  ])
+  @Test(
+    "a plain-http request to this machine never goes through a proxy, which would see the key",
+    arguments: [
+      "http_proxy", "ALL_PROXY",
+    ])
   func proxyBypassedForLoopback(variable: String) throws {
     let server = try FakeGroqServer()
     let proxy = try FakeGroqServer()

@@ -31,7 +31,9 @@ struct TerminalTests {
       .chatStream(tokens: Array(repeating: "token ", count: 400), options: StreamOptions(tokenDelayMilliseconds: 5)))
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", "\"$GROQ_BIN\" chat hi 2>\"$ERR\" </dev/null | head -c 20; echo \" status ${PIPESTATUS[0]}\""]
+    process.arguments = [
+      "-c", "\"$GROQ_BIN\" chat hi 2>\"$ERR\" </dev/null | head -c 20; echo \" status ${PIPESTATUS[0]}\"",
+    ]
     let errors = FileManager.default.temporaryDirectory.appendingPathComponent("groq-epipe-\(UUID().uuidString)")
     var environment = GroqProcess.environment(server: server, [:])
     environment["GROQ_BIN"] = GroqProcess.executable.path

@@ -110,8 +110,10 @@ private let parseCases: [ParseCase] = [
     "an out-of-range or unreadable value is refused, naming its flag",
     arguments: [
       (["--temperature", "2.5"], "--temperature"), (["--temperature", "-1"], "--temperature"),
-      (["--temperature", "nan"], "--temperature"), (["--top-p", "1.5"], "--top-p"), (["--max-tokens", "0"], "--max-tokens"),
-      (["--max-tokens", "1.5"], "--max-tokens"), (["--stop", "a", "--stop", "b", "--stop", "c", "--stop", "d", "--stop", "e"], "--stop"),
+      (["--temperature", "nan"], "--temperature"), (["--top-p", "1.5"], "--top-p"),
+      (["--max-tokens", "0"], "--max-tokens"),
+      (["--max-tokens", "1.5"], "--max-tokens"),
+      (["--stop", "a", "--stop", "b", "--stop", "c", "--stop", "d", "--stop", "e"], "--stop"),
       (["--stop", ""], "--stop"), (["--seed", "abc"], "--seed"),
     ])
   func invalidValues(_ argv: [String], _ flag: String) throws {

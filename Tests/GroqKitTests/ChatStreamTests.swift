@@ -67,7 +67,8 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
 @Suite struct ChatStreamTests {
   @Test("content deltas are concatenated into the answer")
   func concatenatesText() async throws {
-    let reads = [Fixture.first, Fixture.content("Hel"), Fixture.content("lo, "), Fixture.content("world"), Fixture.finish]
+    let reads =
+      [Fixture.first, Fixture.content("Hel"), Fixture.content("lo, "), Fixture.content("world"), Fixture.finish]
       .map(Fixture.event) + [Fixture.done]
     #expect(text(try await batches(reads)) == "Hello, world")
   }
@@ -88,9 +89,10 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
 
   @Test("usage is taken from a trailing chunk with empty choices")
   func usageFromEmptyChoicesChunk() async throws {
-    let reads = [Fixture.first, Fixture.content("Hi"), Fixture.bareFinish, Fixture.usageOnly].map(Fixture.event) + [
-      Fixture.done
-    ]
+    let reads =
+      [Fixture.first, Fixture.content("Hi"), Fixture.bareFinish, Fixture.usageOnly].map(Fixture.event) + [
+        Fixture.done
+      ]
     let chunks = Array(try await batches(reads).joined())
     let last = try #require(chunks.last)
     #expect(last.choices.isEmpty)
@@ -136,7 +138,8 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
   func errorKeyThrows() async throws {
     let reads = [
       Fixture.event(Fixture.first),
-      Fixture.event(#"{"error":{"message":"invalid tool call","type":"invalid_request_error","code":"invalid_tool_call"}}"#),
+      Fixture.event(
+        #"{"error":{"message":"invalid tool call","type":"invalid_request_error","code":"invalid_tool_call"}}"#),
     ]
     let error = try await streamError(reads)
     #expect(error.kind == .stream)
@@ -148,7 +151,9 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
   func xGroqErrorThrows() async throws {
     let reads = [
       Fixture.event(Fixture.first),
-      Fixture.event(#"{"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[],"x_groq":{"id":"req_01abc","error":"over capacity"}}"#),
+      Fixture.event(
+        #"{"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[],"x_groq":{"id":"req_01abc","error":"over capacity"}}"#
+      ),
     ]
     let error = try await streamError(reads)
     #expect(error.kind == .stream)
@@ -174,9 +179,10 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
   @Test("runs of empty-content deltas do not end the stream")
   func emptyDeltasContinue() async throws {
     let empties = Array(repeating: Fixture.event(Fixture.content("")), count: 20)
-    let reads = [Fixture.event(Fixture.first)] + empties + [
-      Fixture.event(Fixture.content("Hi")), Fixture.event(Fixture.finish), Fixture.done,
-    ]
+    let reads =
+      [Fixture.event(Fixture.first)] + empties + [
+        Fixture.event(Fixture.content("Hi")), Fixture.event(Fixture.finish), Fixture.done,
+      ]
     let result = try await batches(reads)
     #expect(text(result) == "Hi")
     #expect(result.joined().count == 23)
@@ -204,8 +210,9 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
   @Test("an error in the same read as some chunks comes after those chunks, so none is lost")
   func errorAfterChunksOfOneRead() async throws {
     let body = ResponseBody([
-      Data((Fixture.event(Fixture.first) + Fixture.event(Fixture.content("kept"))
-        + "event: error\ndata: {\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}\n\n").utf8)
+      Data(
+        (Fixture.event(Fixture.first) + Fixture.event(Fixture.content("kept"))
+          + "event: error\ndata: {\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}\n\n").utf8)
     ])
     let stream = ChatCompletionStream(response: HTTPResponse(status: 200, headers: HTTPHeaders(), body: body))
     var iterator = stream.makeAsyncIterator()

@@ -91,7 +91,8 @@ struct ChunkScanningRandomTests {
     for round in 0..<500 {
       let length = Int.random(in: 0...40, using: &random)
       let text = String((0..<length).map { _ in Self.alphabet.randomElement(using: &random)! })
-      let json = #"{"id":"c","choices":[{"index":0,"delta":{"content":"#
+      let json =
+        #"{"id":"c","choices":[{"index":0,"delta":{"content":"#
         + Self.quoted(text, escapeAll: round % 2 == 1) + #"},"finish_reason":null}]}"#
       let reference = try JSONDecoder().decode(ChatCompletionChunk.self, from: Data(json.utf8))
       var copy = json

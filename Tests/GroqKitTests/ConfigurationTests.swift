@@ -58,10 +58,12 @@ private func configurationError(_ environment: [String: String]) -> Configuratio
     "plain http to another machine is refused, since the key would travel in clear",
     arguments: [
       ("http://api.groq.com", "api.groq.com"), ("http://10.0.0.1:8080/v1", "10.0.0.1"),
-      ("http://127.0.0.1.example.com", "127.0.0.1.example.com"), ("http://localhost.example.com", "localhost.example.com"),
+      ("http://127.0.0.1.example.com", "127.0.0.1.example.com"),
+      ("http://localhost.example.com", "localhost.example.com"),
     ])
   func insecureRemote(_ value: String, _ host: String) {
-    #expect(configurationError(["GROQ_API_KEY": "gsk_test_key", "GROQ_BASE_URL": value]) == .insecureBaseURL(host: host))
+    #expect(
+      configurationError(["GROQ_API_KEY": "gsk_test_key", "GROQ_BASE_URL": value]) == .insecureBaseURL(host: host))
   }
 
   @Test(

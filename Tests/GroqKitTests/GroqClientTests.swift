@@ -76,9 +76,10 @@ private let request = ChatCompletionRequest(model: "m", messages: [.user("hi")])
     let client = makeClient(transport, baseURL: "http://127.0.0.1:8080/v1")
     _ = try await client.models()
     _ = try await client.chatCompletion(request)
-    #expect(transport.requests.map(\.url.absoluteString) == [
-      "http://127.0.0.1:8080/v1/models", "http://127.0.0.1:8080/v1/chat/completions",
-    ])
+    #expect(
+      transport.requests.map(\.url.absoluteString) == [
+        "http://127.0.0.1:8080/v1/models", "http://127.0.0.1:8080/v1/chat/completions",
+      ])
   }
 
   @Test("a model id with a slash goes as %2F")
@@ -210,7 +211,8 @@ private let request = ChatCompletionRequest(model: "m", messages: [.user("hi")])
   @Test("x-should-retry: false on a 500 is obeyed")
   func shouldRetryFalse() async throws {
     let transport = FakeTransport([
-      .response(status: 500, headers: ["x-should-retry": "false"], body: #"{"error":{"message":"oops","type":"internal"}}"#),
+      .response(
+        status: 500, headers: ["x-should-retry": "false"], body: #"{"error":{"message":"oops","type":"internal"}}"#),
       modelsOK,
     ])
     let error = await #expect(throws: GroqError.self) { try await makeClient(transport).models() }
@@ -246,7 +248,8 @@ private let request = ChatCompletionRequest(model: "m", messages: [.user("hi")])
     let thrown = await #expect(throws: GroqError.self) { try await makeClient(transport).chatCompletion(request) }
     let error = try #require(thrown)
     #expect(error.kind == .api(status: 400))
-    #expect(error.message == "Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for more details.")
+    #expect(
+      error.message == "Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for more details.")
     #expect(error.type == "invalid_request_error")
     #expect(error.code == "json_validate_failed")
     #expect(error.param == "response_format")

@@ -108,7 +108,8 @@ private func isClose(_ a: Double?, _ b: Double, tolerance: Double = 1e-9) -> Boo
     #expect(isClose(GoDuration.seconds(text), seconds), "\(text)")
   }
 
-  @Test("text that is not a Go duration is nil", arguments: ["garbage", "1x", "", "s", "-5", "-5s", "1.2.3s", "5s junk"])
+  @Test(
+    "text that is not a Go duration is nil", arguments: ["garbage", "1x", "", "s", "-5", "-5s", "1.2.3s", "5s junk"])
   func rejects(_ text: String) {
     #expect(GoDuration.seconds(text) == nil)
   }

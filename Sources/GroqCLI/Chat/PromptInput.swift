@@ -8,7 +8,8 @@ enum PromptInput {
       if let stdinText { return stdinText }
       let data = try terminal.readStdin()
       guard let text = String(data: data, encoding: .utf8) else {
-        throw CLIError("standard input is not UTF-8 text", hint: "groq sends text; convert the input first", status: .usage)
+        throw CLIError(
+          "standard input is not UTF-8 text", hint: "groq sends text; convert the input first", status: .usage)
       }
       stdinText = text
       return text
@@ -23,7 +24,9 @@ enum PromptInput {
       if !terminal.stdinIsTTY {
         let piped = try stdin()
         // `echo hi |` ends in a newline that is not part of the text.
-        if !piped.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { parts.append(trimmingTrailingNewlines(piped)) }
+        if !piped.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+          parts.append(trimmingTrailingNewlines(piped))
+        }
       }
       if !words.isEmpty { parts.append(words.joined(separator: " ")) }
     }

@@ -18,8 +18,10 @@ struct ChatCommand: Command {
       OptionSpec(
         long: "model", short: "m", value: ValueSpec("id", completion: .models), help: "Model to answer",
         defaultValue: defaultModel, environment: "GROQ_MODEL"),
-      OptionSpec(long: "system", short: "s", value: ValueSpec("text"), help: "System prompt that sets the model's role"),
-      OptionSpec(long: "temperature", value: ValueSpec("x"), help: "Sampling temperature, 0 to 2; lower is more focused"),
+      OptionSpec(
+        long: "system", short: "s", value: ValueSpec("text"), help: "System prompt that sets the model's role"),
+      OptionSpec(
+        long: "temperature", value: ValueSpec("x"), help: "Sampling temperature, 0 to 2; lower is more focused"),
       OptionSpec(long: "top-p", value: ValueSpec("x"), help: "Nucleus sampling, 0 to 1"),
       OptionSpec(long: "max-tokens", value: ValueSpec("n"), help: "Longest answer, in tokens"),
       OptionSpec(
@@ -30,7 +32,8 @@ struct ChatCommand: Command {
     ] + OptionSpec.network,
     examples: [
       Example("Ask once", "groq chat \"Explain the importance of fast language models\""),
-      Example("Review piped text with a system prompt", "git diff | groq chat -s \"You review code\" \"Summarise this diff\""),
+      Example(
+        "Review piped text with a system prompt", "git diff | groq chat -s \"You review code\" \"Summarise this diff\""),
       Example("A small, fast model, with timings", "groq chat --stats -m llama-3.1-8b-instant \"hi\""),
     ],
     environment: EnvironmentSpec.common + [EnvironmentSpec("GROQ_MODEL", "Default model for chat")]

@@ -55,7 +55,8 @@ extension ParsedArguments {
   func integer(_ long: String, in range: ClosedRange<Int>, command: String) throws(UsageError) -> Int? {
     guard let text = value(long) else { return nil }
     guard let number = Int(text), range.contains(number) else {
-      let bound = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+      let bound =
+        range.upperBound == Int.max ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
       throw UsageError("invalid value '\(text)' for --\(long): expected a whole number \(bound)", command: command)
     }
     return number

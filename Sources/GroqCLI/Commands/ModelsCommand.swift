@@ -46,7 +46,8 @@ struct ModelsCommand: Command {
       } catch let error as GroqError where error.status == 404 {
         throw CLIError("no model named '\(id)'", hint: "run 'groq models' to list the models your key can use")
       }
-      try terminal.out(json ? try ModelRendering.json(object: raw) : ModelRendering.detail(model, tty: terminal.stdoutIsTTY))
+      try terminal.out(
+        json ? try ModelRendering.json(object: raw) : ModelRendering.detail(model, tty: terminal.stdoutIsTTY))
       return .success
     }
     let (models, raw) = try await client.models()

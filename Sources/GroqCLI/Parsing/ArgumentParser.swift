@@ -42,7 +42,11 @@ enum ArgumentParser {
           }
           if option.takesValue {
             let value: String
-            if letters.isEmpty { value = try nextValue(for: option, spelled: "-\(letter)") } else { value = String(letters) }
+            if letters.isEmpty {
+              value = try nextValue(for: option, spelled: "-\(letter)")
+            } else {
+              value = String(letters)
+            }
             result.add(value, for: option.long)
             break
           }

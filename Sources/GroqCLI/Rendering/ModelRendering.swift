@@ -26,8 +26,10 @@ enum ModelRendering {
   /// `id<TAB>owner<TAB>context<TAB>max`, plain integers, empty where unknown.
   static func lines(_ models: [Model]) -> String {
     models.map { model in
-      [model.id, model.ownedBy ?? "", model.contextWindow.map(String.init) ?? "",
-       model.maxCompletionTokens.map(String.init) ?? ""].joined(separator: "\t") + "\n"
+      [
+        model.id, model.ownedBy ?? "", model.contextWindow.map(String.init) ?? "",
+        model.maxCompletionTokens.map(String.init) ?? "",
+      ].joined(separator: "\t") + "\n"
     }.joined()
   }
 

@@ -34,7 +34,9 @@ struct Terminal: Sendable {
   }
 
   func out(_ data: Data) throws(OutputClosed) {
-    let ok = data.withUnsafeBytes { Self.writeAll(1, UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: $0.count)) }
+    let ok = data.withUnsafeBytes {
+      Self.writeAll(1, UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: $0.count))
+    }
     if !ok { throw OutputClosed() }
   }
 
@@ -69,7 +71,10 @@ struct Terminal: Sendable {
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
       if Interrupts.latch >= 0 {
-        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: Interrupts.latch, events: Int16(POLLIN), revents: 0)]
+        var fds = [
+          pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+          pollfd(fd: Interrupts.latch, events: Int16(POLLIN), revents: 0),
+        ]
         if poll(&fds, 2, -1) < 0 && errno != EINTR {
           throw CLIError("could not read standard input: \(String(cString: strerror(errno)))", status: .usage)
         }

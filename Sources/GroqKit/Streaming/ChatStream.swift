@@ -21,7 +21,8 @@ struct ChatStreamInterpreter {
     }
     let bytes = Data(event.data.utf8)
     if event.event == "error" {
-      let payload = (try? decoder.decode(ErrorEnvelope.self, from: bytes).error)
+      let payload =
+        (try? decoder.decode(ErrorEnvelope.self, from: bytes).error)
         ?? (try? decoder.decode(ErrorPayload.self, from: bytes))
       throw GroqError(
         streamPayload: payload ?? ErrorPayload(message: event.data), requestID: requestID)

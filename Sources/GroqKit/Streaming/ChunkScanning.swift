@@ -36,7 +36,8 @@ extension ChatCompletionChunk.Choice {
   }
 
   static func scan(_ scanner: inout JSONScanner) -> Self? {
-    var choice = Self(index: nil, delta: .init(role: nil, content: nil, reasoning: nil, toolCalls: nil), finishReason: nil)
+    var choice = Self(
+      index: nil, delta: .init(role: nil, content: nil, reasoning: nil, toolCalls: nil), finishReason: nil)
     let complete = scanner.object { scanner, key in
       switch key {
       case "index": return scanner.nullable(into: &choice.index) { $0.int() }

@@ -13,8 +13,10 @@ struct GroqResult: Sendable {
 final class GroqProcess: @unchecked Sendable {
   /// The `groq` built beside this test bundle (`swift test` builds it: the test target depends on it).
   static let executable: URL = {
-    var directory = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments[0]).deletingLastPathComponent()
+    var directory = URL(
+      fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        ?? CommandLine.arguments[0]
+    ).deletingLastPathComponent()
     while directory.path != "/" {
       let candidate = directory.appendingPathComponent("groq")
       var isDirectory: ObjCBool = false
@@ -122,7 +124,8 @@ final class GroqProcess: @unchecked Sendable {
     defer { lock.unlock() }
     return GroqResult(
       stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
-      status: process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus)
+      status: process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+    )
   }
 
   /// Runs to completion with `stdin` (nil: an empty stdin that is not a terminal, as in a script).
