@@ -1,0 +1,10 @@
+/// `--timeout` and `--max-retries`, checked, for every command that makes requests.
+struct NetworkOptions: Sendable, Equatable {
+  var timeout: Double?
+  var maxRetries: Int?
+
+  init(_ arguments: ParsedArguments, command: String) throws(UsageError) {
+    timeout = try arguments.number("timeout", in: 1...86_400, command: command)
+    maxRetries = try arguments.integer("max-retries", in: 0...10, command: command)
+  }
+}
