@@ -54,8 +54,9 @@ public final class ResponseBody: AsyncSequence, @unchecked Sendable {
 
   /// Stops the transfer; the reader gets a `CancellationError`.
   public func cancel() {
-    onCancel()
+    // Ended first, so the reader sees the cancellation, not the transport's own report of it racing in.
     finish(throwing: CancellationError())
+    onCancel()
   }
 
   /// Everything that arrived since the last read, waiting if nothing has; nil at the end.
