@@ -53,25 +53,21 @@ import Testing
     #expect(client.request("GET", "/openai/v1/models").status == 200)
   }
 
-  @Test func hangNeverAnswersAndStopReturnsPromptly() {
+  // A stop() that did not wake the connection would hang past the time limit, which fails the test; no timing of
+  // our own, so a slow machine cannot fail it.
+  @Test(.timeLimit(.minutes(1))) func hangNeverAnswersAndStopEndsIt() {
     server.enqueue(.hang)
     client.send("GET /openai/v1/models HTTP/1.1\r\nHost: x\r\n\r\n")
     #expect(server.waitForRequests(1))
-    let clock = ContinuousClock()
-    let start = clock.now
     server.stop()
-    #expect(clock.now - start < .seconds(1))
     #expect(client.readsEOF())
   }
 
-  @Test func stopWakesAStreamPausedMidway() {
-    server.enqueue(.raw(steps: [.send("data: {}\n\n"), .pause(milliseconds: 60_000), .send("data: [DONE]\n\n")]))
+  @Test(.timeLimit(.minutes(1))) func stopWakesAStreamPausedMidway() {
+    server.enqueue(.raw(steps: [.send("data: {}\n\n"), .pause(milliseconds: 600_000), .send("data: [DONE]\n\n")]))
     client.send("GET /s HTTP/1.1\r\nHost: x\r\n\r\n")
     #expect(server.waitForRequests(1))
-    let clock = ContinuousClock()
-    let start = clock.now
     server.stop()
-    #expect(clock.now - start < .seconds(1))
     #expect(!client.readResponse().complete)
   }
 
