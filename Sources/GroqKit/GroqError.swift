@@ -63,7 +63,7 @@ public struct GroqError: Error, Sendable, CustomStringConvertible {
     let payload = try? JSONDecoder().decode(ErrorEnvelope.self, from: body).error
     var message = payload?.message ?? ""
     if (300..<400).contains(status) {
-      message = "the server redirected to \(headers["location"] ?? "another address"); groq does not follow redirects"
+      message = "the server redirected to \(headers["location"] ?? "another address"), and redirects are not followed"
     } else if message.isEmpty {
       let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
       message = text.isEmpty || text.hasPrefix("<") ? "HTTP \(status)" : text

@@ -15,9 +15,8 @@ enum ModelRendering {
     let widths = (0..<header.count).map { column in all.map { $0[column].count }.max() ?? 0 }
     return all.map { row in
       row.enumerated().map { column, cell in
-        // Numbers align right, words left.
+        // Numbers (the last two columns) align right, words left.
         let pad = String(repeating: " ", count: widths[column] - cell.count)
-        if column == row.count - 1 { return column >= 2 ? pad + cell : cell }
         return column >= 2 ? pad + cell : cell + pad
       }.joined(separator: "  ")
     }.joined(separator: "\n") + "\n"

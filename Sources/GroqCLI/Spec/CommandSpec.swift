@@ -26,9 +26,6 @@ public struct CommandSpec: Sendable {
     self.environment = environment
     self.hidden = hidden
   }
-
-  /// The option with this long name, if the command has it.
-  public func option(_ long: String) -> OptionSpec? { options.first { $0.long == long } }
 }
 
 /// An option: a flag (`--stats`) or one that takes a value (`-m ID`, `--model ID`, `--model=ID`).

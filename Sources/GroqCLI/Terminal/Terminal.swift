@@ -15,7 +15,6 @@ struct Terminal: Sendable {
   let stderrIsTTY: Bool
   /// Colour and dimming on stderr: only on a terminal, never with NO_COLOR or TERM=dumb (no-color.org).
   let stderrColor: Bool
-  let stdoutColor: Bool
 
   init(environment: [String: String]) {
     stdinIsTTY = isatty(0) == 1
@@ -23,20 +22,12 @@ struct Terminal: Sendable {
     stderrIsTTY = isatty(2) == 1
     let colorAllowed = (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     stderrColor = colorAllowed && stderrIsTTY
-    stdoutColor = colorAllowed && stdoutIsTTY
   }
 
   /// Writes the answer. Throws `OutputClosed` when the reader has gone (`| head`), so the caller stops the request.
   func out(_ text: String) throws(OutputClosed) {
     var text = text
     let ok = text.withUTF8 { Self.writeAll(1, $0) }
-    if !ok { throw OutputClosed() }
-  }
-
-  func out(_ data: Data) throws(OutputClosed) {
-    let ok = data.withUnsafeBytes {
-      Self.writeAll(1, UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: $0.count))
-    }
     if !ok { throw OutputClosed() }
   }
 

@@ -84,7 +84,8 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     proxyLock.lock()
     defer { proxyLock.unlock() }
     for name in ["no_proxy", "NO_PROXY"] {
-      let current = ProcessInfo.processInfo.environment[name] ?? ""
+      // getenv, not ProcessInfo: it sees what an earlier call here set.
+      let current = getenv(name).map { String(cString: $0) } ?? ""
       let hosts = current.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
       if hosts.contains(host) || hosts.contains("*") { continue }
       setenv(name, hosts.isEmpty ? host : current + "," + host, 1)
