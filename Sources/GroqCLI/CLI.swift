@@ -75,7 +75,7 @@ public enum CLI {
 
   /// One line on stderr, a hint, and the status; the single place errors become words.
   static func report(_ error: any Error, terminal: Terminal) -> ExitStatus {
-    if error is OutputClosed { return .success }
+    if error is OutputClosed || (error as? ReplyFailure)?.underlying is OutputClosed { return .success }
     let failure = ErrorReport.make(error)
     if failure.status == .interrupted { return .interrupted }
     terminal.error(failure.message, hint: failure.hint)

@@ -7,6 +7,7 @@ enum ErrorReport {
 
   static func make(_ error: any Error) -> CLIError {
     switch error {
+    case let error as ReplyFailure: return make(error.underlying)
     case let error as CLIError: return error
     case let error as UsageError:
       let help = error.command.map { "groq \($0) --help" } ?? "groq --help"
@@ -17,6 +18,15 @@ enum ErrorReport {
     case is CancellationError: return CLIError("cancelled", status: .interrupted)
     default: return CLIError("\(error)")
     }
+  }
+
+  /// The conversation no longer fits the model's context window: only trimming it helps, never a retry.
+  static func isContextLength(_ error: any Error) -> Bool {
+    if let failure = error as? ReplyFailure { return isContextLength(failure.underlying) }
+    guard let error = error as? GroqError, error.status == 400 || error.status == 413 else { return false }
+    let message = error.message.lowercased()
+    return error.code == "context_length_exceeded" || message.contains("context length")
+      || message.contains("context window") || message.contains("reduce the length")
   }
 
   static func configuration(_ error: ConfigurationError) -> CLIError {

@@ -64,12 +64,29 @@ struct TerminalTests {
     #expect(plain.stdout.contains("groq: error: no model named 'nope'"))
   }
 
-  @Test("with no prompt on a terminal, chat says how to give one")
+  @Test("with no prompt, stdin on a terminal and stdout piped, chat says how to give one instead of opening a REPL")
   func noPromptOnTerminal() throws {
     let server = try FakeGroqServer()
-    let result = try PseudoTerminal.run(["chat"], server: server, environment: ["NO_COLOR": "1"])
-    #expect(result.status == 2)
-    #expect(result.stdout.contains("groq: error: no prompt given"))
+    var master: Int32 = -1
+    var slave: Int32 = -1
+    guard openpty(&master, &slave, nil, nil, nil) == 0 else { throw POSIXError(.ENOTTY) }
+    defer { close(master) }
+    let process = Process()
+    process.executableURL = GroqProcess.executable
+    process.arguments = ["chat"]
+    process.environment = GroqProcess.environment(server: server, [:])
+    process.standardInput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    close(slave)
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 2)
+    #expect(stderr.hasPrefix("groq: error: no prompt given"))
+    #expect(output.fileHandleForReading.readDataToEndOfFile().isEmpty)
     #expect(server.requests.isEmpty)
   }
 }

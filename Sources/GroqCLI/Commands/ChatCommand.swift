@@ -1,6 +1,7 @@
+import Foundation
 import GroqKit
 
-/// `groq chat`: one question, answered as it streams.
+/// `groq chat`: one question answered as it streams, or, on a terminal with no prompt, an interactive session.
 struct ChatCommand: Command {
   static let defaultModel = "llama-3.3-70b-versatile"
 
@@ -12,6 +13,13 @@ struct ChatCommand: Command {
       so 'git diff | groq chat "Summarise this"' sends the diff followed by the request. An argument '-' reads \
       standard input in its place. The answer goes to standard output as it arrives; errors and --stats go to \
       standard error.
+
+      With no prompt on a terminal, groq chat opens an interactive session: line editing, history that later runs \
+      remember, Tab completion, and commands that start with '/' (type /help). Ctrl-C stops an answer and keeps \
+      the part shown; Ctrl-D leaves.
+
+      Every conversation is saved as it goes, so --continue picks up the last one and --session a named one, \
+      interactively or for a single question. --no-history keeps no record of the run.
       """,
     arguments: [ArgumentSpec(name: "prompt", help: "The message to send ('-' reads standard input)", variadic: true)],
     options: [
@@ -29,29 +37,64 @@ struct ChatCommand: Command {
       OptionSpec(long: "seed", value: ValueSpec("n"), help: "Seed for best-effort repeatable answers"),
       OptionSpec(long: "no-stream", help: "Wait for the whole answer instead of streaming it"),
       OptionSpec(long: "stats", help: "Print timings, speed and the request id on standard error"),
+      OptionSpec(long: "continue", short: "c", help: "Continue the most recent conversation"),
+      OptionSpec(
+        long: "session", value: ValueSpec("name"),
+        help: "Continue the conversation with this name, or start it"),
+      OptionSpec(long: "no-history", help: "Keep no record: no line history, no saved conversation"),
     ] + OptionSpec.network,
     examples: [
       Example("Ask once", "groq chat \"Explain the importance of fast language models\""),
       Example(
         "Review piped text with a system prompt", "git diff | groq chat -s \"You review code\" \"Summarise this diff\""),
       Example("A small, fast model, with timings", "groq chat --stats -m llama-3.1-8b-instant \"hi\""),
+      Example("Talk interactively (on a terminal)", "groq chat"),
+      Example("Follow up on the last answer", "groq chat -c \"and in one line?\""),
+      Example("Resume a named conversation interactively", "groq chat --session notes"),
     ],
-    environment: EnvironmentSpec.common + [EnvironmentSpec("GROQ_MODEL", "Default model for chat")]
+    environment: EnvironmentSpec.common + [
+      EnvironmentSpec("GROQ_MODEL", "Default model for chat"),
+      EnvironmentSpec("GROQ_HISTORY", "Set to 0 to keep no record, as --no-history does"),
+      EnvironmentSpec("XDG_DATA_HOME", "Conversations go in $XDG_DATA_HOME/groq/conversations (~/.local/share)"),
+      EnvironmentSpec("XDG_STATE_HOME", "Line history goes in $XDG_STATE_HOME/groq/history (~/.local/state)"),
+    ]
   )
 
   var request: ChatRequestOptions
+  var explicitModel: Bool
   var promptWords: [String]
   var stream: Bool
   var stats: Bool
+  var conversation: ConversationChoice
+  var keepsHistory: Bool
+  /// No prompt on a terminal: the interactive session.
+  var interactive: Bool
   var network: NetworkOptions
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     request = try ChatRequestOptions(arguments, environment: context.environment, command: "chat")
+    explicitModel = arguments.value("model") != nil
     promptWords = arguments.positionals
     stream = !arguments.flag("no-stream")
     stats = arguments.flag("stats")
     network = try NetworkOptions(arguments, command: "chat")
-    if promptWords.isEmpty && context.terminal.stdinIsTTY {
+    keepsHistory = !arguments.flag("no-history") && context.environment["GROQ_HISTORY"] != "0"
+    switch (arguments.flag("continue"), arguments.value("session")) {
+    case (true, _?):
+      throw UsageError("--continue and --session both choose a conversation; give one", command: "chat")
+    case (true, nil): conversation = .latest
+    case (false, let name?):
+      guard Conversation.isValidName(name) else {
+        throw UsageError(
+          "'\(name)' cannot be a session name", hint: "use letters, digits, '-', '_' and '.', at most 64",
+          command: "chat")
+      }
+      conversation = .named(name)
+    case (false, nil): conversation = .new
+    }
+    let terminal = context.terminal
+    interactive = promptWords.isEmpty && terminal.stdinIsTTY && terminal.stdoutIsTTY
+    if promptWords.isEmpty && terminal.stdinIsTTY && !interactive {
       throw UsageError(
         "no prompt given", hint: "groq chat \"your question\", or pipe text in: echo hi | groq chat", command: "chat")
     }
@@ -59,14 +102,71 @@ struct ChatCommand: Command {
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
     let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
-    let prompt = try PromptInput.assemble(words: promptWords, terminal: context.terminal)
-    let body = request.makeRequest(messages: request.messages(prompt: prompt))
-    let printer = ReplyPrinter(terminal: context.terminal)
-    let reply =
-      stream
-      ? try await printer.stream(await client.streamChatCompletion(body))
-      : try await printer.whole(await client.chatCompletion(body).completion)
-    if stats { context.terminal.err(StatsFooter.render(reply, terminal: context.terminal)) }
+    let directories = UserDirectories(environment: context.environment)
+    let store = keepsHistory ? directories.conversations.map(ConversationStore.init(directory:)) : nil
+    let current = try conversation.resolve(
+      store: store, model: request.model, explicitModel: explicitModel, system: request.system, date: Date())
+    let session = ChatSession(conversation: current, options: request, stats: stats)
+    if interactive {
+      let key = context.environment["GROQ_API_KEY"] ?? ""
+      let models = ModelIDCache()
+      let editor = LineEditor(
+        historyFile: historyFile(directories, terminal: context.terminal),
+        completer: REPLCompletion(store: store, models: models).complete,
+        // A key pasted by mistake must not end up in a file that outlives the session.
+        keepOutOfHistory: { line in !key.isEmpty && line.contains(key) })
+      var repl = ChatREPL(
+        terminal: context.terminal, client: client, store: store, stream: stream, editor: editor, models: models,
+        session: session)
+      return await repl.run()
+    }
+    return try await answerOnce(session, client: client, store: store, terminal: context.terminal)
+  }
+
+  /// One question with the conversation's context; the exchange is saved even when the answer was cut short.
+  private func answerOnce(
+    _ session: ChatSession, client: GroqClient, store: ConversationStore?, terminal: Terminal
+  ) async throws -> ExitStatus {
+    var session = session
+    let question = ChatMessage.user(try PromptInput.assemble(words: promptWords, terminal: terminal))
+    let body = session.request(sending: question)
+    let printer = ReplyPrinter(terminal: terminal)
+    let reply: ChatReply
+    do {
+      reply =
+        stream
+        ? try await printer.stream(await client.streamChatCompletion(body))
+        : try await printer.whole(await client.chatCompletion(body).completion)
+    } catch let failure as ReplyFailure where !failure.partial.text.isEmpty {
+      session.record(question: question, reply: failure.partial, interrupted: true, replacingLast: false, date: Date())
+      save(session.conversation, to: store, terminal: terminal)
+      throw failure
+    }
+    if stats { terminal.err(StatsFooter.render(reply, terminal: terminal)) }
+    session.record(question: question, reply: reply, interrupted: false, replacingLast: false, date: Date())
+    save(session.conversation, to: store, terminal: terminal)
     return .success
+  }
+
+  /// The line history's file, its directory made; nil when history is off or cannot be kept (with a warning).
+  private func historyFile(_ directories: UserDirectories, terminal: Terminal) -> URL? {
+    guard keepsHistory, let file = directories.history else { return nil }
+    do {
+      try UserDirectories.create(file.deletingLastPathComponent())
+      return file
+    } catch {
+      terminal.warning(error.message + "; line history is off", hint: error.hint)
+      return nil
+    }
+  }
+
+  /// The answer is already on stdout, so a failure to save it is a warning, not a failed command.
+  private func save(_ conversation: Conversation, to store: ConversationStore?, terminal: Terminal) {
+    guard let store else { return }
+    do {
+      try store.save(conversation)
+    } catch {
+      terminal.warning(error.message, hint: error.hint)
+    }
   }
 }

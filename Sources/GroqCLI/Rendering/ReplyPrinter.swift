@@ -14,7 +14,8 @@ struct ChatReply: Sendable {
 struct ReplyPrinter {
   var terminal: Terminal
 
-  /// Prints a stream. A failure or Ctrl-C keeps what was printed, ends its line, and is rethrown.
+  /// Prints a stream. A failure or Ctrl-C keeps what was printed, ends its line, and is rethrown as a `ReplyFailure`
+  /// that carries the part shown, so a conversation can keep it.
   func stream(_ start: @autoclosure () async throws -> ChatCompletionStream) async throws -> ChatReply {
     let clock = ContinuousClock()
     let started = clock.now
@@ -36,7 +37,7 @@ struct ReplyPrinter {
       }
     } catch {
       if !reply.text.isEmpty && !reply.text.hasSuffix("\n") { try? terminal.out("\n") }
-      throw error
+      throw ReplyFailure(partial: reply, underlying: error)
     }
     if !reply.text.hasSuffix("\n") { try terminal.out("\n") }
     return reply
@@ -51,4 +52,10 @@ struct ReplyPrinter {
     try terminal.out(reply.text.hasSuffix("\n") ? reply.text : reply.text + "\n")
     return reply
   }
+}
+
+/// A stream that stopped after part of the answer was shown: the error, and what the user saw.
+struct ReplyFailure: Error {
+  var partial: ChatReply
+  var underlying: any Error
 }

@@ -19,11 +19,14 @@ enum Interrupts {
   nonisolated(unsafe) private static var count: sig_atomic_t = 0
   private static let lock = NSLock()
   nonisolated(unsafe) private static var onInterrupt: (@Sendable () -> Void)?
+  /// One-shot commands end at a second Ctrl-C, in case the first could not stop them; the REPL must survive any
+  /// number of them.
+  nonisolated(unsafe) static var secondEndsProcess = true
 
   /// Runs in the signal handler: only async-signal-safe calls.
   private static let handleSignal: @convention(c) (Int32) -> Void = { _ in
     Interrupts.count += 1
-    if Interrupts.count > 1 { _exit(130) }
+    if Interrupts.count > 1 && Interrupts.secondEndsProcess { _exit(130) }
     var byte: UInt8 = 1
     _ = write(Interrupts.latchWriteEnd, &byte, 1)
     _ = write(Interrupts.pipeWriteEnd, &byte, 1)
@@ -31,6 +34,18 @@ enum Interrupts {
 
   /// True once Ctrl-C has been pressed.
   static var happened: Bool { count > 0 }
+
+  /// Forgets past Ctrl-Cs once the REPL has dealt with them, so the next wait for input or an answer starts afresh.
+  static func reset() {
+    count = 0
+    guard latch >= 0 else { return }
+    var byte: UInt8 = 0
+    var poller = pollfd(fd: latch, events: Int16(POLLIN), revents: 0)
+    while poll(&poller, 1, 0) > 0 && poller.revents & Int16(POLLIN) != 0 {
+      _ = read(latch, &byte, 1)
+      poller.revents = 0
+    }
+  }
 
   /// Installs the handler; `action` runs on a background thread at each Ctrl-C.
   static func install(_ action: @escaping @Sendable () -> Void) {
@@ -64,6 +79,8 @@ enum Interrupts {
         let result = read(readEnd, &byte, 1)
         if result < 0 && errno == EINTR { continue }
         if result <= 0 { return }
+        // A Ctrl-C the REPL has already dealt with (reset) must not cancel the next answer.
+        if !happened { continue }
         lock.lock()
         let action = onInterrupt
         lock.unlock()

@@ -44,6 +44,13 @@ struct Terminal: Sendable {
     err(text)
   }
 
+  /// `groq: warning: ...`: something went wrong beside a command that otherwise succeeded.
+  func warning(_ message: String, hint: String? = nil) {
+    var text = style("groq: warning:", .yellow) + " " + message + "\n"
+    if let hint { text += style("hint:", .bold) + " " + hint + "\n" }
+    err(text)
+  }
+
   enum Style: String {
     case red = "31"
     case yellow = "33"

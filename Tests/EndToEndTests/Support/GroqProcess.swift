@@ -34,7 +34,8 @@ final class GroqProcess: @unchecked Sendable {
   static func environment(server: FakeGroqServer?, _ extra: [String: String]) -> [String: String] {
     var environment: [String: String] = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-      "HOME": NSTemporaryDirectory(),
+      // A home of its own per run: conversations and history never leak from one test into another.
+      "HOME": NSTemporaryDirectory() + "groq-test-home-" + UUID().uuidString,
       "LANG": "C.UTF-8",
     ]
     if let server {

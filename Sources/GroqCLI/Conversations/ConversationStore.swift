@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+
+/// Conversations as JSON files, one per conversation, private to the user (0600 in a 0700 directory).
+///
+/// Every save writes a temporary file and renames it over the old one, so a crash or a full disk leaves the previous
+/// version whole. A file that cannot be read or decoded is reported and never written over.
+struct ConversationStore: Sendable {
+  let directory: URL
+
+  func file(_ id: String) -> URL { directory.appendingPathComponent(id + ".json") }
+
+  /// The conversation with this id, or nil when there is none.
+  func load(_ id: String) throws(CLIError) -> Conversation? {
+    let url = file(id)
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      if (error as NSError).code == NSFileReadNoSuchFileError
+        || ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ENOENT)
+      {
+        return nil
+      }
+      throw CLIError(
+        "could not read the conversation \(url.path): \(FileErrorText.describe(error))",
+        hint: "check the file's permissions; groq will not write over it")
+    }
+    return try decode(data, from: url, id: id)
+  }
+
+  /// The conversation saved last, or nil when there is none.
+  func latest() throws(CLIError) -> Conversation? {
+    guard let newest = list().first else { return nil }
+    return try load(newest.id)
+  }
+
+  /// Saved conversations, newest first.
+  func list() -> [(id: String, modified: Date)] {
+    let keys: [URLResourceKey] = [.contentModificationDateKey]
+    let urls = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: keys)) ?? []
+    return
+      urls
+      .filter { $0.pathExtension == "json" && !$0.lastPathComponent.hasPrefix(".") }
+      .map { url in
+        let modified = (try? url.resourceValues(forKeys: Set(keys)))?.contentModificationDate ?? .distantPast
+        return (id: url.deletingPathExtension().lastPathComponent, modified: modified)
+      }
+      .sorted { $0.modified > $1.modified || ($0.modified == $1.modified && $0.id > $1.id) }
+  }
+
+  /// Writes the conversation atomically: a temporary file in the same directory, then rename(2).
+  func save(_ conversation: Conversation) throws(CLIError) {
+    try UserDirectories.create(directory)
+    let data: Data
+    do {
+      data = try Self.encoder.encode(conversation)
+    } catch {
+      throw CLIError("could not encode the conversation: \(error)")
+    }
+    let target = file(conversation.id)
+    let temporary = directory.appendingPathComponent(".\(conversation.id).json.\(getpid()).tmp")
+    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else { throw saveFailure(target, errno) }
+    let written = data.withUnsafeBytes { buffer -> Bool in
+      var offset = 0
+      while offset < buffer.count {
+        let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { return false }
+        offset += count
+      }
+      return true
+    }
+    let failure = errno
+    // fsync before rename: otherwise a power cut can leave an empty file under the old name.
+    guard written, fsync(fd) == 0 else {
+      close(fd)
+      unlink(temporary.path)
+      throw saveFailure(target, failure)
+    }
+    close(fd)
+    guard rename(temporary.path, target.path) == 0 else {
+      let failure = errno
+      unlink(temporary.path)
+      throw saveFailure(target, failure)
+    }
+  }
+
+  func remove(_ id: String) {
+    unlink(file(id).path)
+  }
+
+  private func saveFailure(_ url: URL, _ code: Int32) -> CLIError {
+    CLIError(
+      "could not save the conversation to \(url.path): \(String(cString: strerror(code)))",
+      hint: "the answer is on screen; free some space or fix the permissions, and the next exchange saves it all")
+  }
+
+  private func decode(_ data: Data, from url: URL, id: String) throws(CLIError) -> Conversation {
+    let damaged = { (detail: String) in
+      CLIError(
+        "the conversation \(url.path) is damaged: \(detail)",
+        hint: "groq leaves it as it is; move it away, or use another --session name")
+    }
+    if let header = try? JSONDecoder().decode(VersionHeader.self, from: data),
+      header.version > Conversation.formatVersion
+    {
+      throw CLIError(
+        "the conversation \(url.path) was written by a newer groq (format \(header.version))",
+        hint: "update groq to read it")
+    }
+    do {
+      var conversation = try Self.decoder.decode(Conversation.self, from: data)
+      // The file's name wins over the id inside it: a file copied or renamed by hand saves back to itself.
+      conversation.id = id
+      return conversation
+    } catch let error as DecodingError {
+      throw damaged(DecodingErrorText.describe(error))
+    } catch {
+      throw damaged("\(error)")
+    }
+  }
+
+  private struct VersionHeader: Decodable { var version: Int }
+
+  static let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    return encoder
+  }()
+
+  static let decoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return decoder
+  }()
+}
+
+/// "missing key `model`" rather than Foundation's paragraph about coding paths.
+enum DecodingErrorText {
+  static func describe(_ error: DecodingError) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+      context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      let prefix = path(context)
+      return "missing key `\(prefix.isEmpty ? key.stringValue : prefix + "." + key.stringValue)`"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+      return "unexpected value at `\(path(context))`"
+    case .dataCorrupted(let context):
+      return context.codingPath.isEmpty ? "not valid JSON" : "bad value at `\(path(context))`"
+    @unknown default:
+      return "\(error)"
+    }
+  }
+}

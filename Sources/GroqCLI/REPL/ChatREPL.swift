@@ -1,0 +1,276 @@
+import Foundation
+import GroqKit
+
+/// The interactive chat: reads lines, runs slash commands, streams answers, and saves the conversation after each
+/// exchange. Nothing that goes wrong in one turn ends the loop: errors print one line and the prompt comes back.
+struct ChatREPL {
+  let terminal: Terminal
+  let client: GroqClient
+  /// nil with --no-history: nothing is written.
+  let store: ConversationStore?
+  let stream: Bool
+  let editor: LineEditor
+  let models: ModelIDCache
+  var session: ChatSession
+
+  /// Runs until /exit or Ctrl-D; always ends with success, because every failure inside was already reported.
+  mutating func run() async -> ExitStatus {
+    Interrupts.secondEndsProcess = false
+    Interrupts.install {}
+    models.prefetch(client)
+    defer { editor.close() }
+    greet()
+    var input = MultilineInput()
+    while true {
+      let prompt = input.isPending ? "... " : "groq \(session.conversation.model)> "
+      switch await editor.read(prompt: prompt) {
+      case .end:
+        if input.isPending {
+          input.reset()
+          terminal.err("\n" + terminal.style("(the unfinished message was dropped; Ctrl-D again leaves)", .dim) + "\n")
+          continue
+        }
+        try? terminal.out("\n")
+        return .success
+      case .interrupted:
+        Interrupts.reset()
+        input.reset()
+      case .line(let line):
+        editor.remember(line)
+        guard let message = input.feed(line) else { continue }
+        if message.literal {
+          await send(message.text)
+        } else if await perform(message.text) == .exit {
+          return .success
+        }
+      }
+    }
+  }
+
+  private enum Next { case next, exit }
+
+  /// A line that is not part of a block: a slash command or a message.
+  private mutating func perform(_ line: String) async -> Next {
+    switch SlashCommand.parse(line) {
+    case .message(let text):
+      await send(text)
+    case .unknown(let name, let suggestion):
+      terminal.error(
+        "unknown command \(name)", hint: (suggestion.map { "did you mean \($0)? " } ?? "") + "/help lists commands")
+    case .command(let command, let argument):
+      return await run(command, argument)
+    }
+    return .next
+  }
+
+  private mutating func run(_ command: SlashCommand, _ argument: String?) async -> Next {
+    switch command {
+    case .help: print(SlashCommand.helpText)
+    case .exit: return .exit
+    case .model: await switchModel(argument)
+    case .models:
+      do {
+        let ids = try await models.load(client)
+        print(ids.map { $0 == session.conversation.model ? "\($0) *" : $0 }.joined(separator: "\n") + "\n")
+      } catch {
+        report(error)
+      }
+    case .system: status(session.system(argument))
+    case .temperature: outcome(session.temperature(argument))
+    case .stats: outcome(session.stats(argument))
+    case .clear:
+      session.clear(id: Conversation.generatedID(date: Date()), date: Date())
+      status("new conversation")
+    case .undo:
+      status(session.undo())
+      save()
+    case .retry:
+      guard let (question, request) = session.retryRequest() else {
+        status("nothing to retry")
+        break
+      }
+      await ask(question, request, replacingLast: true)
+    case .history: print(session.transcript)
+    case .save: saveAs(argument)
+    case .load: load(argument)
+    }
+    return .next
+  }
+
+  // MARK: Asking
+
+  private mutating func send(_ text: String) async {
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+    let question = ChatMessage.user(text)
+    await ask(question, session.request(sending: question), replacingLast: false)
+  }
+
+  /// Streams one answer in a task Ctrl-C cancels. The exchange is kept when any of the answer was shown, even cut
+  /// short; a failure before that leaves the conversation as it was, and the question is still in the history.
+  private mutating func ask(_ question: ChatMessage, _ request: ChatCompletionRequest, replacingLast: Bool) async {
+    let printer = ReplyPrinter(terminal: terminal)
+    let client = client
+    let stream = stream
+    let task = Task {
+      stream
+        ? try await printer.stream(await client.streamChatCompletion(request))
+        : try await printer.whole(await client.chatCompletion(request).completion)
+    }
+    Interrupts.install { task.cancel() }
+    let result = await task.result
+    Interrupts.install {}
+    let interrupted = Interrupts.happened
+    Interrupts.reset()
+
+    switch result {
+    case .success(let reply):
+      session.record(question: question, reply: reply, interrupted: false, replacingLast: replacingLast, date: Date())
+      if session.stats { terminal.err(StatsFooter.render(reply, terminal: terminal)) }
+      save()
+    case .failure(let error):
+      if let partial = (error as? ReplyFailure)?.partial, !partial.text.isEmpty {
+        session.record(
+          question: question, reply: partial, interrupted: true, replacingLast: replacingLast, date: Date())
+        save()
+      }
+      if interrupted || error is CancellationError || (error as? GroqError)?.kind == .cancelled {
+        terminal.err(terminal.style("[interrupted]", .dim) + "\n")
+      } else {
+        report(error)
+      }
+    }
+  }
+
+  // MARK: Commands with effects beyond the session
+
+  private mutating func switchModel(_ argument: String?) async {
+    guard let id = argument else {
+      status("model: \(session.conversation.model)")
+      return
+    }
+    // An id the API does not list would fail at the next question; say so now, when the typo is on screen.
+    if let known = models.known(), !known.contains(id) {
+      let suggestion = Suggestion.closest(to: id, among: known)
+      terminal.error(
+        "no model named '\(id)'",
+        hint: suggestion.map { "did you mean \($0)? /models lists them" } ?? "/models lists them")
+      return
+    }
+    status(session.setModel(id))
+    save()
+  }
+
+  private mutating func saveAs(_ name: String?) {
+    guard let store else {
+      terminal.error("nothing is saved in this session", hint: "it was started with --no-history or GROQ_HISTORY=0")
+      return
+    }
+    guard let name, name != session.conversation.id else {
+      do {
+        try store.save(session.conversation)
+        status("saved: \(store.file(session.conversation.id).path)")
+      } catch {
+        report(error)
+      }
+      return
+    }
+    guard Conversation.isValidName(name) else {
+      terminal.error(
+        "'\(name)' cannot be a conversation name", hint: "use letters, digits, '-', '_' and '.', at most 64")
+      return
+    }
+    if FileManager.default.fileExists(atPath: store.file(name).path) {
+      terminal.error(
+        "a conversation named '\(name)' exists already", hint: "/load \(name) switches to it; or pick another name")
+      return
+    }
+    let previous = session.conversation
+    session.conversation.id = name
+    session.conversation.named = true
+    do {
+      try store.save(session.conversation)
+    } catch {
+      session.conversation = previous
+      report(error)
+      return
+    }
+    // An unnamed conversation is renamed; a named one is copied, and both go on existing.
+    if !previous.named { store.remove(previous.id) }
+    status("saved as '\(name)': \(store.file(name).path)")
+  }
+
+  private mutating func load(_ name: String?) {
+    guard let store else {
+      terminal.error("no conversations are read in this session", hint: "it was started with --no-history")
+      return
+    }
+    guard let name else {
+      let names = store.list().prefix(10).map(\.id)
+      status(names.isEmpty ? "no saved conversations" : "saved: " + names.joined(separator: ", "))
+      return
+    }
+    do {
+      guard Conversation.isValidName(name), let conversation = try store.load(name) else {
+        let suggestion = Suggestion.closest(to: name, among: store.list().map(\.id))
+        terminal.error(
+          "no conversation named '\(name)'",
+          hint: suggestion.map { "did you mean \($0)?" } ?? "Tab after /load lists them")
+        return
+      }
+      session.conversation = conversation
+      status("loaded '\(name)': \(describe(conversation))")
+    } catch {
+      report(error)
+    }
+  }
+
+  private func save() {
+    guard let store, !session.conversation.messages.isEmpty else { return }
+    do {
+      try store.save(session.conversation)
+    } catch {
+      report(error)
+    }
+  }
+
+  // MARK: Output
+
+  private func greet() {
+    var line = "\(session.conversation.model) · /help lists commands · Ctrl-D leaves"
+    if !session.conversation.messages.isEmpty {
+      line = "continuing '\(session.conversation.id)': \(describe(session.conversation)) · " + line
+    }
+    terminal.err(terminal.style(line, .dim) + "\n")
+  }
+
+  private func describe(_ conversation: Conversation) -> String {
+    let count = conversation.exchanges
+    return "\(count) exchange\(count == 1 ? "" : "s"), model \(conversation.model)"
+  }
+
+  /// What the user asked to see (/help, /history, /models) goes to stdout.
+  private func print(_ text: String) {
+    try? terminal.out(text)
+  }
+
+  /// How a command changed things: a dim line on stderr.
+  private func status(_ text: String) {
+    terminal.err(terminal.style(text, .dim) + "\n")
+  }
+
+  private func outcome(_ result: Result<String, CLIError>) {
+    switch result {
+    case .success(let text): status(text)
+    case .failure(let error): terminal.error(error.message, hint: error.hint)
+    }
+  }
+
+  private func report(_ error: any Error) {
+    var failure = ErrorReport.make(error)
+    if ErrorReport.isContextLength(error) {
+      failure.hint =
+        "the conversation is longer than the model takes: /undo drops the last exchange, /clear starts afresh"
+    }
+    terminal.error(failure.message, hint: failure.hint)
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GroqKit
+
+/// A conversation in progress and the settings of the next request: the REPL's logic, with no I/O, so every slash
+/// command's effect is tested without a terminal or a server.
+struct ChatSession: Sendable {
+  var conversation: Conversation
+  /// Sampling options from the command line and /temperature; the model and system prompt live in `conversation`.
+  var options: ChatRequestOptions
+  var stats: Bool
+
+  init(conversation: Conversation, options: ChatRequestOptions, stats: Bool) {
+    self.conversation = conversation
+    self.options = options
+    self.stats = stats
+  }
+
+  /// The request that asks the next question with everything before it as context.
+  func request(sending message: ChatMessage) -> ChatCompletionRequest {
+    request(context: conversation.context + [message])
+  }
+
+  /// The last question with the context it had, for /retry; nil when nothing was asked yet.
+  func retryRequest() -> (question: ChatMessage, request: ChatCompletionRequest)? {
+    var earlier = conversation
+    guard let question = earlier.removeLastExchange() else { return nil }
+    return (question, request(context: earlier.context + [question]))
+  }
+
+  private func request(context: [ChatMessage]) -> ChatCompletionRequest {
+    var options = options
+    options.model = conversation.model
+    options.system = nil  // already first in the context
+    return options.makeRequest(messages: context)
+  }
+
+  /// Keeps an exchange. An answer cut short stays, marked, because the user saw it and will refer to it.
+  mutating func record(question: ChatMessage, reply: ChatReply, interrupted: Bool, replacingLast: Bool, date: Date) {
+    if replacingLast { _ = conversation.removeLastExchange() }
+    conversation.append(
+      user: question, answer: .assistant(reply.text), interrupted: interrupted, usage: reply.usage, date: date)
+  }
+
+  mutating func undo() -> String {
+    guard let removed = conversation.removeLastExchange() else { return "nothing to undo" }
+    return "forgot: " + Self.excerpt(removed.content?.text ?? "")
+  }
+
+  mutating func setModel(_ id: String) -> String {
+    conversation.model = id
+    return "model: \(id)"
+  }
+
+  /// `/system` shows, `/system TEXT` sets, `/system --clear` removes; the new prompt applies from the next answer.
+  mutating func system(_ argument: String?) -> String {
+    switch argument {
+    case nil: return conversation.system.map { "system prompt: " + $0 } ?? "no system prompt"
+    case "--clear"?:
+      conversation.system = nil
+      return "system prompt cleared"
+    case let text?:
+      conversation.system = text
+      return "system prompt set"
+    }
+  }
+
+  mutating func temperature(_ argument: String?) -> Result<String, CLIError> {
+    switch argument {
+    case nil: return .success("temperature: " + (options.temperature.map(Format.number) ?? "the model's default"))
+    case "--clear"?:
+      options.temperature = nil
+      return .success("temperature: the model's default")
+    case let text?:
+      guard let value = Double(text), (0...2).contains(value) else {
+        return .failure(CLIError("the temperature must be a number from 0 to 2, not '\(text)'"))
+      }
+      options.temperature = value
+      return .success("temperature: \(Format.number(value))")
+    }
+  }
+
+  mutating func stats(_ argument: String?) -> Result<String, CLIError> {
+    switch argument?.lowercased() {
+    case nil: stats.toggle()
+    case "on"?: stats = true
+    case "off"?: stats = false
+    case let other?: return .failure(CLIError("/stats takes on or off, not '\(other)'"))
+    }
+    return .success("stats " + (stats ? "on" : "off"))
+  }
+
+  /// A new, empty conversation with the same model and system prompt.
+  mutating func clear(id: String, date: Date) {
+    conversation = Conversation(
+      id: id, named: false, model: conversation.model, system: conversation.system, date: date)
+  }
+
+  /// The conversation as /history prints it.
+  var transcript: String {
+    var blocks: [String] = []
+    if let system = conversation.system { blocks.append("system: " + system) }
+    for entry in conversation.messages {
+      let label =
+        switch entry.message.role {
+        case .user: "you"
+        case .assistant: "assistant"
+        case .system: "system"
+        case .tool: "tool"
+        }
+      let mark = entry.interrupted ? " [interrupted]" : ""
+      blocks.append("\(label): " + (entry.message.content?.text ?? "") + mark)
+    }
+    return blocks.isEmpty ? "the conversation is empty\n" : blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  /// The first line of a message, shortened to fit a status line.
+  static func excerpt(_ text: String, limit: Int = 60) -> String {
+    let line = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+    return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
+  }
+}

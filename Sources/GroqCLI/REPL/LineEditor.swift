@@ -1,0 +1,166 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+@preconcurrency import CEditLine
+import Foundation
+
+/// Line editing, history and Tab completion through libedit: the only file that imports it.
+///
+/// libedit is used through its readline compatibility layer, because its native `el_set()` and `history()` are C
+/// variadics Swift cannot call (platform-notes section 4). That layer keeps its state in globals and gives the
+/// completion callback no context pointer, so the completer lives in a static.
+final class LineEditor: Sendable {
+  /// What a read produced.
+  enum Event: Equatable, Sendable {
+    case line(String)
+    /// Ctrl-C at the prompt: the line is thrown away.
+    case interrupted
+    /// Ctrl-D on an empty line.
+    case end
+  }
+
+  /// Offers completions for `word`, given the line up to the word's start.
+  typealias Completer = @Sendable (_ before: String, _ word: String) -> [String]
+
+  static let historyLimit = 1000
+
+  private let historyFile: URL?
+  /// The terminal as groq found it, put back when the REPL ends.
+  nonisolated(unsafe) private static var original = termios()
+  private let keepOutOfHistory: @Sendable (String) -> Bool
+
+  /// Set up once per process; `historyFile` nil keeps no history on disk (--no-history, GROQ_HISTORY=0).
+  init(historyFile: URL?, completer: @escaping Completer, keepOutOfHistory: @escaping @Sendable (String) -> Bool) {
+    self.historyFile = historyFile
+    self.keepOutOfHistory = keepOutOfHistory
+    // Without a character-type locale libedit drops every non-ASCII byte typed (platform-notes section 4).
+    // LC_CTYPE only: LC_NUMERIC would change how C formats numbers.
+    setlocale(LC_CTYPE, "")
+    rl_readline_name = UnsafePointer(strdup("groq"))
+    // libedit's own SIGINT handler would switch the terminal to cooked mode and re-raise the signal mid-line;
+    // Interrupts handles Ctrl-C instead.
+    rl_catch_signals = 0
+    tcgetattr(0, &Self.original)
+    rl_initialize()
+    using_history()
+    stifle_history(Int32(Self.historyLimit))
+    // `/` must stay inside the word, or `/mo` would complete as `mo`.
+    rl_completer_word_break_characters = strdup(" \t\n")
+    Self.completer = completer
+    rl_attempted_completion_function = { text, start, _ in LineEditor.complete(text, start: start) }
+    if let historyFile {
+      // Trim before reading: the file is only ever appended to, by every run.
+      _ = history_truncate_file(historyFile.path, Int32(Self.historyLimit))
+      _ = read_history(historyFile.path)
+    }
+  }
+
+  /// Reads one line on a thread of its own, so waiting for the user blocks no task.
+  func read(prompt: String) async -> Event {
+    let event = await withCheckedContinuation { continuation in
+      Thread { continuation.resume(returning: Self.readBlocking(prompt: prompt)) }.start()
+    }
+    Self.holdTypeahead()
+    return event
+  }
+
+  /// Puts the terminal back as it was found.
+  func close() {
+    tcsetattr(0, TCSADRAIN, &Self.original)
+  }
+
+  /// Between prompts (while an answer streams) keys typed ahead wait unechoed for the next prompt, which shows them.
+  /// In the terminal's cooked mode they would be echoed into the answer, and a Ctrl-D would be an end of file
+  /// instead of a key. Ctrl-C still signals. libedit ignores settings made outside cooked mode, so it goes on
+  /// restoring the original ones.
+  private static func holdTypeahead() {
+    var settings = original
+    settings.c_lflag &= ~tcflag_t(ICANON | ECHO)
+    withUnsafeMutableBytes(of: &settings.c_cc) { cc in
+      cc[Int(VMIN)] = 1
+      cc[Int(VTIME)] = 0
+    }
+    tcsetattr(0, TCSANOW, &settings)
+  }
+
+  /// libedit's callback interface, driven by our own poll(2) on the terminal and the Ctrl-C latch.
+  ///
+  /// Plain readline() cannot be interrupted reliably: the signal lands on the main thread, which on Linux is parked
+  /// in dispatch_main and is never the one reading, and libedit retries a read that EINTR does interrupt. Polling
+  /// both descriptors makes Ctrl-C at the prompt independent of which thread the signal reached.
+  private static func readBlocking(prompt: String) -> Event {
+    finished = nil
+    rl_callback_handler_install(prompt) { line in
+      LineEditor.finished = line.map { .line(String(cString: $0)) } ?? .end
+      free(line)
+    }
+    defer { rl_callback_handler_remove() }
+    while finished == nil {
+      var fds = [
+        pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: Interrupts.latch, events: Int16(POLLIN), revents: 0),
+      ]
+      if poll(&fds, 2, -1) < 0 {
+        if errno == EINTR { continue }
+        return .end
+      }
+      if fds[1].revents != 0 {
+        // As a shell does: the typed text stays visible, marked, and a fresh prompt starts on the next line.
+        _ = "^C\n".withCString { write(1, $0, 3) }
+        return .interrupted
+      }
+      var pending: Int32 = 0
+      if fds[0].revents & Int16(POLLIN) != 0, ioctl(0, UInt(FIONREAD), &pending) == 0, pending > 0 {
+        rl_callback_read_char()
+      } else if fds[0].revents != 0 {
+        return .end  // readable with nothing to read: the terminal hung up, or sent an end of file in cooked mode
+      }
+    }
+    return finished ?? .end
+  }
+
+  /// Adds a line to the history in memory and at the end of the file, at once, so a crash loses nothing typed and
+  /// two open sessions both keep their lines.
+  func remember(_ line: String) {
+    guard !line.trimmingCharacters(in: .whitespaces).isEmpty, !keepOutOfHistory(line) else { return }
+    if history_length > 0, let last = history_get(history_base + history_length - 1), let text = last.pointee.line,
+      String(cString: text) == line
+    {
+      return
+    }
+    add_history(line)
+    guard let historyFile else { return }
+    // append_history creates the file 0600 and writes libedit's header when the file is new.
+    _ = append_history(1, historyFile.path)
+  }
+
+  // MARK: Completion (C callbacks cannot capture, so the state is static; one read runs at a time)
+
+  nonisolated(unsafe) private static var completer: Completer?
+  nonisolated(unsafe) private static var matches: [String] = []
+  nonisolated(unsafe) private static var nextMatch = 0
+  nonisolated(unsafe) private static var finished: Event?
+
+  private static func complete(
+    _ text: UnsafePointer<CChar>?, start: Int32
+  ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    // Never fall back to file names: nothing the REPL takes is a path yet.
+    rl_attempted_completion_over = 1
+    let line = rl_line_buffer.map { String(cString: $0) } ?? ""
+    let word = text.map { String(cString: $0) } ?? ""
+    let before = String(decoding: line.utf8.prefix(Int(max(start, 0))), as: UTF8.self)
+    matches = completer?(before, word) ?? []
+    nextMatch = 0
+    guard !matches.isEmpty else { return nil }
+    return rl_completion_matches(text) { _, state in LineEditor.generate(state) }
+  }
+
+  private static func generate(_ state: Int32) -> UnsafeMutablePointer<CChar>? {
+    if state == 0 { nextMatch = 0 }
+    guard nextMatch < matches.count else { return nil }
+    defer { nextMatch += 1 }
+    return strdup(matches[nextMatch])
+  }
+}

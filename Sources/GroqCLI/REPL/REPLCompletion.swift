@@ -1,0 +1,26 @@
+/// What Tab offers in the REPL: slash commands at the start of a line, then each command's own arguments.
+struct REPLCompletion: Sendable {
+  let store: ConversationStore?
+  let models: ModelIDCache
+
+  /// `before` is the line up to the word being completed.
+  func complete(before: String, word: String) -> [String] {
+    let words = before.split(separator: " ", omittingEmptySubsequences: true)
+    if words.isEmpty {
+      guard word.hasPrefix("/") else { return [] }
+      return SlashCommand.allCases.map { "/" + $0.rawValue }.filter { $0.hasPrefix(word) }
+    }
+    // Only the command's first argument is completed.
+    guard words.count == 1, words[0].hasPrefix("/"),
+      case .command(let command, _) = SlashCommand.parse(String(words[0]))
+    else { return [] }
+    let candidates: [String]
+    switch command.argumentCompletion {
+    case .none: candidates = []
+    case .models: candidates = models.known() ?? []
+    case .conversations: candidates = store?.list().map(\.id) ?? []
+    case .choices(let choices): candidates = choices
+    }
+    return candidates.filter { $0.hasPrefix(word) }
+  }
+}

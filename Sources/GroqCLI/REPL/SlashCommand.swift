@@ -1,0 +1,96 @@
+import Foundation
+
+/// The REPL's own commands. Adding one: a case here, its usage and summary, and its branch in `ChatREPL.perform`;
+/// /help, Tab completion, "did you mean", `groq chat --help` and the man page all read this table.
+enum SlashCommand: String, CaseIterable, Sendable {
+  case help, model, models, system, temperature, stats, clear, undo, retry, save, load, history, exit
+
+  /// Other spellings people type out of habit.
+  static let aliases: [String: SlashCommand] = ["quit": .exit, "q": .exit, "?": .help]
+
+  var usage: String {
+    switch self {
+    case .model: "/model [id]"
+    case .system: "/system [text | --clear]"
+    case .temperature: "/temperature [x | --clear]"
+    case .stats: "/stats [on | off]"
+    case .save: "/save [name]"
+    case .load: "/load <name>"
+    default: "/" + rawValue
+    }
+  }
+
+  var summary: String {
+    switch self {
+    case .help: "List these commands"
+    case .model: "Show the model, or switch to another for the next answers"
+    case .models: "List the models your key can use"
+    case .system: "Show, set or clear the system prompt"
+    case .temperature: "Show, set (0 to 2) or clear the sampling temperature"
+    case .stats: "Show timings after each answer, or stop"
+    case .clear: "Start a new conversation (the current one stays saved)"
+    case .undo: "Forget the last question and its answer"
+    case .retry: "Ask for the last answer again"
+    case .save: "Name this conversation, or say where it is saved"
+    case .load: "Switch to a saved conversation"
+    case .history: "Print the conversation so far"
+    case .exit: "Leave (Ctrl-D does the same)"
+    }
+  }
+
+  /// What Tab offers after the command.
+  enum ArgumentCompletion: Sendable {
+    case none
+    case models
+    case conversations
+    case choices([String])
+  }
+
+  var argumentCompletion: ArgumentCompletion {
+    switch self {
+    case .model: .models
+    case .load, .save: .conversations
+    case .stats: .choices(["on", "off"])
+    case .system, .temperature: .choices(["--clear"])
+    default: .none
+    }
+  }
+
+  /// What a typed line is to the REPL.
+  enum Parsed: Equatable, Sendable {
+    case command(SlashCommand, argument: String?)
+    case unknown(String, suggestion: String?)
+    case message(String)
+  }
+
+  /// `/model  llama ` → `.command(.model, "llama")`. A line starting with `//` is a message with one `/` removed,
+  /// for questions that start with a path.
+  static func parse(_ line: String) -> Parsed {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    guard trimmed.hasPrefix("/") else { return .message(line) }
+    if trimmed.hasPrefix("//") { return .message(String(line.trimmingLeadingWhitespace().dropFirst())) }
+    let body = trimmed.dropFirst()
+    let name = body.prefix { !$0.isWhitespace }
+    let rest = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+    let argument = rest.isEmpty ? nil : rest
+    if let command = SlashCommand(rawValue: String(name).lowercased()) ?? aliases[String(name).lowercased()] {
+      return .command(command, argument: argument)
+    }
+    let suggestion = Suggestion.closest(to: String(name), among: allCases.map(\.rawValue)).map { "/" + $0 }
+    return .unknown("/" + name, suggestion: suggestion)
+  }
+
+  /// The /help screen: one line per command, usage aligned.
+  static var helpText: String {
+    let width = allCases.map(\.usage.count).max() ?? 0
+    let lines = allCases.map { command in
+      command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary
+    }
+    let footer = [
+      "",
+      "A line ending in \\ continues on the next; a \"\"\" line starts and ends a block of several lines.",
+      "Tab completes commands and model ids; Up and Down recall earlier lines; Ctrl-C stops an answer.",
+    ]
+    return (lines + footer).joined(separator: "\n") + "\n"
+  }
+}

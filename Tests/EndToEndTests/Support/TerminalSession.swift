@@ -1,0 +1,115 @@
+@preconcurrency import Glibc
+import FakeGroq
+import Foundation
+import Testing
+
+/// An interactive `groq` on a pseudo-terminal: type keys, wait for text to appear, as a person would.
+///
+/// Waiting is on the terminal's output (poll), never on a timer: `expect` returns as soon as the text shows, and
+/// its timeout only turns a hang into a failed test.
+final class TerminalSession {
+  private let process = Process()
+  private let master: Int32
+  private var output = Data()
+  /// Where the next `expect` starts looking, so each waits for new text.
+  private var cursor: String.Index
+
+  init(
+    _ arguments: [String], server: FakeGroqServer?, environment extra: [String: String] = [:], columns: UInt16 = 200
+  ) throws {
+    var master: Int32 = -1
+    var slave: Int32 = -1
+    var size = winsize(ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+    guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENOTTY) }
+    self.master = master
+    // setsid -c makes the terminal groq's controlling terminal, as a shell would, so a typed Ctrl-C becomes SIGINT.
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+    process.arguments = ["-c", GroqProcess.executable.path] + arguments
+    var environment = GroqProcess.environment(server: server, extra)
+    if environment["TERM"] == nil { environment["TERM"] = "xterm-256color" }
+    process.environment = environment
+    let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+    process.standardInput = handle
+    process.standardOutput = handle
+    process.standardError = handle
+    try process.run()
+    close(slave)
+    cursor = "".startIndex
+  }
+
+  deinit {
+    if process.isRunning { process.terminate() }
+    close(master)
+  }
+
+  /// Everything shown so far, with the terminal's "\r\n" as "\n".
+  var transcript: String {
+    String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+  }
+
+  /// Types text; "\r" is Enter, "\u{03}" Ctrl-C, "\u{04}" Ctrl-D, "\t" Tab, "\u{1B}[A" Up.
+  func type(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { Glibc.write(master, $0.baseAddress, $0.count) }
+      if written <= 0 { return }
+      bytes = bytes.dropFirst(written)
+    }
+  }
+
+  /// Waits until `text` appears after what earlier expectations matched; false if it never does.
+  @discardableResult
+  func expect(_ text: String, timeout: Double = 20) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    while true {
+      let shown = transcript
+      let start = cursor <= shown.endIndex ? cursor : shown.endIndex
+      if let range = shown.range(of: text, range: start..<shown.endIndex) {
+        cursor = range.upperBound
+        return true
+      }
+      guard Date() < deadline, readMore(until: deadline) else {
+        Issue.record("the terminal never showed \(String(reflecting: text)); it showed:\n\(transcript)")
+        return false
+      }
+    }
+  }
+
+  /// Waits for the process to end (reading everything it shows) and returns its exit status.
+  func finish(timeout: Double = 20) -> Int32 {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    while readMore(until: deadline) {}
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
+
+  /// Reads what is available; false at end of output or at the deadline.
+  private func readMore(until deadline: Date) -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while Date() < deadline {
+      var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+      let milliseconds = Int32(max(1, min(200, deadline.timeIntervalSinceNow * 1000)))
+      guard poll(&poller, 1, milliseconds) >= 0 else { return false }
+      if poller.revents == 0 {
+        if !process.isRunning { return drain() }
+        continue
+      }
+      let count = read(master, &buffer, buffer.count)
+      if count <= 0 { return false }  // EIO: the last writer is gone
+      output.append(buffer, count: count)
+      return true
+    }
+    return false
+  }
+
+  private func drain() -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+    guard poll(&poller, 1, 0) > 0 else { return false }
+    let count = read(master, &buffer, buffer.count)
+    if count <= 0 { return false }
+    output.append(buffer, count: count)
+    return true
+  }
+}
