@@ -11,9 +11,13 @@ struct ChatRequestOptions: Sendable, Equatable {
   var stop: [String]
   var seed: Int?
 
-  init(_ arguments: ParsedArguments, environment: [String: String], command: String) throws(UsageError) {
-    let fromEnvironment = environment["GROQ_MODEL"].flatMap { $0.isEmpty ? nil : $0 }
-    model = arguments.value("model") ?? fromEnvironment ?? ChatCommand.defaultModel
+  /// - Parameter defaultModel: the variable that names the model when `-m` does not, and the model when neither does.
+  init(
+    _ arguments: ParsedArguments, environment: [String: String], command: String,
+    defaultModel: (variable: String, model: String) = ("GROQ_MODEL", ChatCommand.defaultModel)
+  ) throws(UsageError) {
+    let fromEnvironment = environment[defaultModel.variable].flatMap { $0.isEmpty ? nil : $0 }
+    model = arguments.value("model") ?? fromEnvironment ?? defaultModel.model
     if model.trimmingCharacters(in: .whitespaces).isEmpty {
       throw UsageError("the model id is empty", command: command)
     }

@@ -29,12 +29,14 @@ struct ChatCommand: Command {
       OptionSpec(long: "seed", value: ValueSpec("n"), help: "Seed for best-effort repeatable answers"),
       OptionSpec(long: "no-stream", help: "Wait for the whole answer instead of streaming it"),
       OptionSpec(long: "stats", help: "Print timings, speed and the request id on standard error"),
-    ] + OptionSpec.network,
+    ] + ChatFeatureOptions.specs + OptionSpec.network,
     examples: [
       Example("Ask once", "groq chat \"Explain the importance of fast language models\""),
       Example(
         "Review piped text with a system prompt", "git diff | groq chat -s \"You review code\" \"Summarise this diff\""),
       Example("A small, fast model, with timings", "groq chat --stats -m llama-3.1-8b-instant \"hi\""),
+      Example("Ask about two images", "groq chat -i photo.jpg -i https://example.com/b.png \"What differs?\""),
+      Example("The model's tool calls as JSON lines", "groq chat --tools tools.json \"Weather in Paris?\""),
     ],
     environment: EnvironmentSpec.common + [EnvironmentSpec("GROQ_MODEL", "Default model for chat")]
   )
@@ -44,6 +46,7 @@ struct ChatCommand: Command {
   var stream: Bool
   var stats: Bool
   var network: NetworkOptions
+  var features: ChatFeatures
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     request = try ChatRequestOptions(arguments, environment: context.environment, command: "chat")
@@ -51,6 +54,7 @@ struct ChatCommand: Command {
     stream = !arguments.flag("no-stream")
     stats = arguments.flag("stats")
     network = try NetworkOptions(arguments, command: "chat")
+    features = try ChatFeatures(arguments, stop: request.stop, command: "chat")
     if promptWords.isEmpty && context.terminal.stdinIsTTY {
       throw UsageError(
         "no prompt given", hint: "groq chat \"your question\", or pipe text in: echo hi | groq chat", command: "chat")
@@ -58,15 +62,8 @@ struct ChatCommand: Command {
   }
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
-    let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
-    let prompt = try PromptInput.assemble(words: promptWords, terminal: context.terminal)
-    let body = request.makeRequest(messages: request.messages(prompt: prompt))
-    let printer = ReplyPrinter(terminal: context.terminal)
-    let reply =
-      stream
-      ? try await printer.stream(await client.streamChatCompletion(body))
-      : try await printer.whole(await client.chatCompletion(body).completion)
-    if stats { context.terminal.err(StatsFooter.render(reply, terminal: context.terminal)) }
-    return .success
+    try await OneShotChat(
+      request: request, features: features, promptWords: promptWords, stream: stream, stats: stats, network: network
+    ).run(context)
   }
 }
