@@ -238,7 +238,10 @@ struct ChatFeatureBehaviour {
     let named = ((object["tool_choice"] as? [String: Any])?["function"] as? [String: Any])?["name"] as? String
     guard let name = named ?? functionNames.first else { return nil }
     let function = tools?.compactMap { $0["function"] as? [String: Any] }.first { $0["name"] as? String == name }
-    let arguments = Self.example(for: function?["parameters"] as? [String: Any] ?? [:])
+    // Arguments are always an object, even for a function that declares no parameters.
+    var parameters = function?["parameters"] as? [String: Any] ?? [:]
+    parameters["type"] = "object"
+    let arguments = Self.example(for: parameters)
     return "{\"id\":\"call_\(name.prefix(8))01\",\"type\":\"function\",\"function\":{\"name\":"
       + GroqJSON.string(name) + ",\"arguments\":" + GroqJSON.string(arguments) + "}}"
   }
