@@ -27,6 +27,21 @@ struct VisionTests {
         == ["type": "image_url", "image_url": ["url": "https://example.com/b.png"]] as NSDictionary)
   }
 
+  @Test("without -m or GROQ_MODEL, chat asks a vision model; a model the user named is kept")
+  func visionDefault() throws {
+    let server = try FakeGroqServer()
+    let result = try GroqProcess.run(Fixtures.resolve(["chat", "-i", "@photo.png", "what is it?"]), server: server)
+    #expect(result.status == 0)
+    #expect(result.stdout == "I see 1 image.\n")
+    _ = try GroqProcess.run(
+      Fixtures.resolve(["chat", "-i", "@photo.png", "x"]), server: server,
+      environment: ["GROQ_MODEL": "llama-3.1-8b-instant"])
+    _ = try GroqProcess.run(Fixtures.resolve(["chat", "-m", "llama-3.3-70b-versatile", "-i", "@photo.png", "x"]), server: server)
+    _ = try GroqProcess.run(["chat", "x"], server: server)
+    let models = try server.requests.map { try $0.json()["model"] as? String }
+    #expect(models == [Self.vision, "llama-3.1-8b-instant", "llama-3.3-70b-versatile", "llama-3.3-70b-versatile"])
+  }
+
   @Test(
     "the MIME type comes from the file's first bytes",
     arguments: [("@photo.jpg", "image/jpeg"), ("@anim.gif", "image/gif"), ("@pic.webp", "image/webp")])

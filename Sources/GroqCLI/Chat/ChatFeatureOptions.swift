@@ -6,7 +6,8 @@ enum ChatFeatureOptions {
   static let specs: [OptionSpec] = [
     OptionSpec(
       long: "image", short: "i", value: ValueSpec("path|url", completion: .file),
-      help: "Attach an image: a JPEG, PNG, WebP or GIF file, or an http(s) URL", repeatable: true),
+      help: "Attach an image: a JPEG, PNG, WebP or GIF file, or an http(s) URL; chat then defaults to a vision model",
+      repeatable: true),
     OptionSpec(long: "json-mode", help: "Ask for a JSON object as the answer (not streamed; no --stop)"),
     OptionSpec(
       long: "schema", value: ValueSpec("file", completion: .file),
@@ -47,7 +48,12 @@ enum ReasoningDisplay: Sendable, Equatable {
 /// The parsed and checked values of `ChatFeatureOptions.specs`. Combinations the API would refuse with a 400 are
 /// refused here, before anything is sent.
 struct ChatFeatures: Sendable, Equatable {
+  /// The model chat uses for images when none was named: the default text model has no vision.
+  static let visionModel = "meta-llama/llama-4-scout-17b-16e-instruct"
+
   var images: [ContentPart] = []
+  /// Replaces the default model when there are images; nil keeps it (reason's models think, they do not see).
+  var defaultVisionModel: String? = Self.visionModel
   var responseFormat: ResponseFormat?
   var tools: ToolDefinitions?
   var toolChoice: ToolChoice?
@@ -64,8 +70,9 @@ struct ChatFeatures: Sendable, Equatable {
   /// - Parameter reasoningFormat: the format to send when none is given (`reason` sends parsed).
   init(
     _ arguments: ParsedArguments, stop: [String], reasoningFormat defaultFormat: ReasoningFormat? = nil,
-    command: String
+    visionModel: String? = ChatFeatures.visionModel, command: String
   ) throws(UsageError) {
+    defaultVisionModel = visionModel
     for source in arguments.values("image") { images.append(try ImageAttachment.part(for: source, command: command)) }
     try ImageAttachment.checkTotal(images, command: command)
 
@@ -94,7 +101,13 @@ struct ChatFeatures: Sendable, Equatable {
 
     reasoningFormat = try arguments.choice("reasoning-format", command: command) ?? defaultFormat
     reasoningEffort = try arguments.choice("reasoning-effort", command: command)
-    try checkReasoning(arguments, explicitFormat: arguments.value("reasoning-format") != nil, command: command)
+    let show = arguments.flag("show-reasoning")
+    let hide = arguments.flag("hide-reasoning")
+    if show && hide {
+      throw UsageError("--show-reasoning and --hide-reasoning contradict each other", command: command)
+    }
+    reasoningDisplay = show ? .show : hide ? .hide : .auto
+    try checkReasoning(command: command)
 
     prefill = arguments.value("prefill")
     if prefill?.isEmpty == true { throw UsageError("--prefill needs a non-empty text", command: command) }
@@ -102,27 +115,21 @@ struct ChatFeatures: Sendable, Equatable {
     rawJSON = arguments.flag("json")
   }
 
-  private mutating func checkReasoning(
-    _ arguments: ParsedArguments, explicitFormat: Bool, command: String
-  ) throws(UsageError) {
-    let show = arguments.flag("show-reasoning")
-    let hide = arguments.flag("hide-reasoning")
-    if show && hide {
-      throw UsageError("--show-reasoning and --hide-reasoning contradict each other", command: command)
-    }
-    reasoningDisplay = show ? .show : hide ? .hide : .auto
+  /// Refuses a reasoning format the API or the display cannot honour with the other settings. The REPL's
+  /// `/reasoning` sets `reasoningFormat` (`ReasoningFormat(rawValue:)`) and calls this too.
+  func checkReasoning(command: String?) throws(UsageError) {
     guard let format = reasoningFormat else { return }
-    if format == .raw && explicitFormat && (responseFormat != nil || tools != nil) {
+    if format == .raw && (responseFormat != nil || tools != nil) {
       throw UsageError(
         "--reasoning-format raw cannot be combined with JSON output or tools (the API refuses it)",
         hint: "use --reasoning-format parsed or hidden", command: command)
     }
-    if format == .raw && (show || hide) {
+    if format == .raw && reasoningDisplay != .auto {
       throw UsageError(
         "with --reasoning-format raw the reasoning is part of the answer on standard output",
         hint: "use --reasoning-format parsed to print it apart, or hidden to leave it out", command: command)
     }
-    if format == .hidden && show {
+    if format == .hidden && reasoningDisplay == .show {
       throw UsageError("--show-reasoning has nothing to show with --reasoning-format hidden", command: command)
     }
   }
@@ -136,6 +143,7 @@ struct ChatFeatures: Sendable, Equatable {
     messages.removeLast()
     messages.append(ImageAttachment.message(prompt: prompt, images: images))
     var request = options.makeRequest(messages: messages)
+    if !images.isEmpty && options.modelIsDefault, let vision = defaultVisionModel { request.model = vision }
     apply(to: &request)
     return request
   }

@@ -1,6 +1,6 @@
 import GroqKit
 
-/// The sampling options chat (and later reason) send, checked before any request: Groq would answer 400 anyway, but
+/// The sampling options chat and reason send, checked before any request: Groq would answer 400 anyway, but
 /// only after the key, the network and the user's time.
 struct ChatRequestOptions: Sendable, Equatable {
   var model: String
@@ -10,6 +10,8 @@ struct ChatRequestOptions: Sendable, Equatable {
   var maxTokens: Int?
   var stop: [String]
   var seed: Int?
+  /// Neither `-m` nor the environment named the model.
+  var modelIsDefault = false
 
   /// - Parameter defaultModel: the variable that names the model when `-m` does not, and the model when neither does.
   init(
@@ -18,6 +20,7 @@ struct ChatRequestOptions: Sendable, Equatable {
   ) throws(UsageError) {
     let fromEnvironment = environment[defaultModel.variable].flatMap { $0.isEmpty ? nil : $0 }
     model = arguments.value("model") ?? fromEnvironment ?? defaultModel.model
+    modelIsDefault = arguments.value("model") == nil && fromEnvironment == nil
     if model.trimmingCharacters(in: .whitespaces).isEmpty {
       throw UsageError("the model id is empty", command: command)
     }

@@ -56,7 +56,8 @@ struct ReasonCommand: Command {
     request.temperature = request.temperature ?? Self.temperature
     request.topP = request.topP ?? Self.topP
     request.maxTokens = request.maxTokens ?? Self.maxTokens
-    let features = try ChatFeatures(arguments, stop: request.stop, reasoningFormat: .parsed, command: "reason")
+    let features = try ChatFeatures(
+      arguments, stop: request.stop, reasoningFormat: .parsed, visionModel: nil, command: "reason")
     chat = OneShotChat(
       request: request, features: features, promptWords: arguments.positionals,
       stream: !arguments.flag("no-stream"), stats: arguments.flag("stats"),
