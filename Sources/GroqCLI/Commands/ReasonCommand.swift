@@ -9,6 +9,10 @@ struct ReasonCommand: Command {
   static let topP = 0.95
   /// Reasoning spends tokens before the answer starts; the API's default budget cuts many answers short.
   static let maxTokens = 8192
+  /// The options reason shares with chat.
+  static let sampling: Set = [
+    "model", "system", "temperature", "top-p", "max-tokens", "stop", "seed", "no-stream", "stats",
+  ]
 
   static let spec = CommandSpec(
     name: "reason",
@@ -21,20 +25,19 @@ struct ReasonCommand: Command {
       stays in the answer; with hidden it is not sent at all.
       """,
     arguments: [ArgumentSpec(name: "prompt", help: "The question ('-' reads standard input)", variadic: true)],
-    options: ChatCommand.spec.options.compactMap { option in
-      switch option.long {
-      case "help": return nil  // CommandSpec adds it again
-      case "model":
-        return OptionSpec(
+    // Chat's own descriptions, by name, so that options chat gains later (the REPL's) are not silently taken.
+    options: ChatCommand.spec.options.filter { sampling.contains($0.long) }.map { option in
+      option.long != "model"
+        ? option
+        : OptionSpec(
           long: "model", short: "m", value: option.value, help: "Reasoning model to answer", defaultValue: models[0],
           environment: "GROQ_REASON_MODEL")
-      case "reasoning-format":
+    }
+      + ChatFeatureOptions.specs.map { option in
         var option = option
-        option.defaultValue = ReasoningFormat.parsed.rawValue
+        if option.long == "reasoning-format" { option.defaultValue = ReasoningFormat.parsed.rawValue }
         return option
-      default: return option
-      }
-    },
+      } + OptionSpec.network,
     examples: [
       Example(
         "The reasoning on the terminal, the answer alone in a file",
