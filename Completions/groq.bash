@@ -52,14 +52,14 @@ _groq_value() {
         'chat --tools') _groq_files "$3" ;;
         'chat --reasoning-format') _groq_words "$3" 'raw' 'parsed' 'hidden' ;;
         'chat --reasoning-effort') _groq_words "$3" 'none' 'default' 'low' 'medium' 'high' ;;
-        'chat --service-tier') _groq_words "$3" 'on_demand' 'flex' 'auto' ;;
+        'chat --service-tier') _groq_words "$3" 'on_demand' 'flex' 'auto' 'performance' ;;
         'reason --model'|'reason -m') _groq_models "$3" ;;
         'reason --image'|'reason -i') _groq_files "$3" ;;
         'reason --schema') _groq_files "$3" ;;
         'reason --tools') _groq_files "$3" ;;
         'reason --reasoning-format') _groq_words "$3" 'raw' 'parsed' 'hidden' ;;
         'reason --reasoning-effort') _groq_words "$3" 'none' 'default' 'low' 'medium' 'high' ;;
-        'reason --service-tier') _groq_words "$3" 'on_demand' 'flex' 'auto' ;;
+        'reason --service-tier') _groq_words "$3" 'on_demand' 'flex' 'auto' 'performance' ;;
     esac
 }
 

@@ -31,8 +31,8 @@ enum ChatFeatureOptions {
     OptionSpec(
       long: "prefill", value: ValueSpec("text"), help: "Start the answer with this text; the model continues after it"),
     OptionSpec(
-      long: "service-tier", value: ValueSpec("tier", completion: .choices(["on_demand", "flex", "auto"])),
-      help: "on_demand, flex (fails fast when busy) or auto"),
+      long: "service-tier", value: ValueSpec("tier", completion: .choices(ServiceTier.allCases.map(\.rawValue))),
+      help: "on_demand, flex (fails fast when busy), auto or performance"),
     OptionSpec(long: "json", help: "Print the API's whole response as JSON (not streamed)"),
   ]
 }
