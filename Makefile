@@ -45,6 +45,7 @@ docs: build
 	.build/debug/groq __man > man/groq.1
 	.build/debug/groq --help > Tests/GroqCLITests/Snapshots/groq.txt
 	.build/debug/groq chat --help > Tests/GroqCLITests/Snapshots/chat.txt
+	.build/debug/groq reason --help > Tests/GroqCLITests/Snapshots/reason.txt
 	.build/debug/groq models --help > Tests/GroqCLITests/Snapshots/models.txt
 
 bench:

@@ -37,7 +37,7 @@ _groq_files() {
 # Succeeds when option $2 of command $1 (empty for the root) takes a value.
 _groq_takes_value() {
     case "$1 $2" in
-        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --timeout'|'chat --max-retries'|'models --timeout'|'models --max-retries') return 0 ;;
+        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --timeout'|'reason --max-retries'|'models --timeout'|'models --max-retries') return 0 ;;
     esac
     return 1
 }
@@ -47,6 +47,19 @@ _groq_value() {
     COMPREPLY=()
     case "$1 $2" in
         'chat --model'|'chat -m') _groq_models "$3" ;;
+        'chat --image'|'chat -i') _groq_files "$3" ;;
+        'chat --schema') _groq_files "$3" ;;
+        'chat --tools') _groq_files "$3" ;;
+        'chat --reasoning-format') _groq_words "$3" 'raw' 'parsed' 'hidden' ;;
+        'chat --reasoning-effort') _groq_words "$3" 'none' 'default' 'low' 'medium' 'high' ;;
+        'chat --service-tier') _groq_words "$3" 'on_demand' 'flex' 'auto' 'performance' ;;
+        'reason --model'|'reason -m') _groq_models "$3" ;;
+        'reason --image'|'reason -i') _groq_files "$3" ;;
+        'reason --schema') _groq_files "$3" ;;
+        'reason --tools') _groq_files "$3" ;;
+        'reason --reasoning-format') _groq_words "$3" 'raw' 'parsed' 'hidden' ;;
+        'reason --reasoning-effort') _groq_words "$3" 'none' 'default' 'low' 'medium' 'high' ;;
+        'reason --service-tier') _groq_words "$3" 'on_demand' 'flex' 'auto' 'performance' ;;
     esac
 }
 
@@ -61,7 +74,7 @@ _groq_argument() {
             ;;
         'help')
             case "$2" in
-                0) _groq_words "$3" 'chat' 'models' 'help' 'completion' ;;
+                0) _groq_words "$3" 'chat' 'reason' 'models' 'help' 'completion' ;;
             esac
             ;;
         'completion')
@@ -113,14 +126,15 @@ _groq() {
     elif [[ -z $dashdash && $cur == -* ]]; then
         case "$command" in
             "") _groq_words "$cur" '--help' '-h' '--version' ;;
-            'chat') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--continue' '-c' '--session' '--no-history' '--timeout' '--max-retries' '--help' '-h' ;;
+            'chat') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--continue' '-c' '--session' '--no-history' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--timeout' '--max-retries' '--help' '-h' ;;
+            'reason') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--timeout' '--max-retries' '--help' '-h' ;;
             'models') _groq_words "$cur" '--json' '--timeout' '--max-retries' '--help' '-h' ;;
             'help') _groq_words "$cur" '--help' '-h' ;;
             'completion') _groq_words "$cur" '--help' '-h' ;;
             *) COMPREPLY=() ;;
         esac
     elif [[ -z $command ]]; then
-        _groq_words "$cur" 'chat' 'models' 'help' 'completion'
+        _groq_words "$cur" 'chat' 'reason' 'models' 'help' 'completion'
     else
         _groq_argument "$command" "$args" "$cur"
     fi

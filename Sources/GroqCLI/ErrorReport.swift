@@ -66,6 +66,13 @@ enum ErrorReport {
     case .api(429):
       message = "rate limited: \(error.message)"
       hint = rateLimitHint(error)
+    case .api(498):
+      message = "Groq's flex tier is at capacity: \(error.message)"
+      hint = "try again shortly, or use --service-tier on_demand"
+    case .api(400) where error.code == "json_validate_failed":
+      message = "the model's answer was not valid JSON: \(error.message)"
+    case _ where error.code == "tool_use_failed":
+      message = "the model's tool call failed: \(error.message)"
     case .api(413):
       hint = "the request is too large for your limits; send less text or lower --max-tokens"
     case .api(let code) where (300..<400).contains(code):

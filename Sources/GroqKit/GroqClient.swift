@@ -41,7 +41,7 @@ public struct GroqClient: Sendable {
   public func chatCompletion(_ request: ChatCompletionRequest) async throws -> (completion: ChatCompletion, raw: Data) {
     var request = request
     request.stream = nil
-    let raw = try await send(makeRequest("POST", path: "/chat/completions", json: try encode(request))).body.collect()
+    let raw = try await send(makeRequest("POST", path: "/chat/completions", json: try request.body())).body.collect()
     return (try decode(ChatCompletion.self, from: raw), raw)
   }
 
@@ -49,7 +49,7 @@ public struct GroqClient: Sendable {
   public func streamChatCompletion(_ request: ChatCompletionRequest) async throws -> ChatCompletionStream {
     var request = request
     request.stream = true
-    let http = makeRequest("POST", path: "/chat/completions", json: try encode(request), accept: "text/event-stream")
+    let http = makeRequest("POST", path: "/chat/completions", json: try request.body(), accept: "text/event-stream")
     return ChatCompletionStream(response: try await send(http))
   }
 
@@ -127,6 +127,7 @@ public struct GroqClient: Sendable {
     switch error.kind {
     case .api(429):
       return error.type.map { "rate limited (\($0))" } ?? "rate limited"
+    case .api(498): return "flex tier at capacity"
     case .api(let status): return "server answered \(status)"
     case .timeout: return "timed out"
     default: return error.message

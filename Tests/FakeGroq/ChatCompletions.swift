@@ -56,6 +56,8 @@ struct ChatCompletions {
     guard model.chat else {
       return Self.invalid("The model `\(modelID)` does not support chat completions")
     }
+    let features = ChatFeatureBehaviour(object: object, model: modelID)
+    if let failure = features.validate() { return failure }
 
     let budget = (object["max_completion_tokens"] as? Int) ?? (object["max_tokens"] as? Int)
     if let budget {
@@ -71,6 +73,11 @@ struct ChatCompletions {
     let promptTokens = Self.promptTokens(object["messages"] as? [Any] ?? [])
     let remaining = max(0, Self.tokenLimit - promptTokens - tokens.count)
     let headers = [("x-ratelimit-remaining-tokens", String(remaining))]
+    if let answer = features.answer(
+      stream: object["stream"] as? Bool == true, budget: budget, promptTokens: promptTokens, headers: headers)
+    {
+      return answer
+    }
 
     if object["stream"] as? Bool == true {
       var options = StreamOptions(model: modelID, finishReason: finishReason, promptTokens: promptTokens)

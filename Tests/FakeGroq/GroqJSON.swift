@@ -53,10 +53,19 @@ enum GroqJSON {
   static func chatCompletion(
     content: String, model: String, finishReason: String, usage: Usage, requestID: String
   ) -> String {
+    chatCompletion(
+      message: "{\"role\":\"assistant\",\"content\":\(string(content))}", model: model, finishReason: finishReason,
+      usage: usage, requestID: requestID)
+  }
+
+  /// The same around any message object (reasoning, tool calls, executed tools).
+  static func chatCompletion(
+    message: String, model: String, finishReason: String, usage: Usage, requestID: String
+  ) -> String {
     "{\"id\":\(string(GroqIDs.completionID())),\"object\":\"chat.completion\",\"created\":\(GroqIDs.now()),"
       + "\"model\":\(string(model)),\"choices\":[{\"index\":0,\"logprobs\":null,"
       + "\"finish_reason\":\(string(finishReason)),"
-      + "\"message\":{\"role\":\"assistant\",\"content\":\(string(content))}}],"
+      + "\"message\":\(message)}],"
       + "\"usage\":\(usage.json),\"usage_breakdown\":null,\"system_fingerprint\":\(string(fingerprint)),"
       + "\"service_tier\":\"on_demand\",\"x_groq\":{\"id\":\(string(requestID))}}"
   }

@@ -48,6 +48,15 @@ enum ModelCatalogue {
     CatalogueModel(
       id: "deepseek-r1-distill-llama-70b", created: 1_737_924_940, ownedBy: "DeepSeek / Meta",
       contextWindow: 131_072, maxCompletionTokens: 131_072, chat: true),
+    CatalogueModel(
+      id: "qwen-qwq-32b", created: 1_741_214_760, ownedBy: "Alibaba Cloud", contextWindow: 131_072,
+      maxCompletionTokens: 131_072, chat: true),
+    CatalogueModel(
+      id: "compound-beta-mini", created: 1_742_953_279, ownedBy: "Groq", contextWindow: 131_072,
+      maxCompletionTokens: 8_192, chat: true),
+    CatalogueModel(
+      id: "llama-guard-3-8b", created: 1_693_721_698, ownedBy: "Meta", contextWindow: 8_192,
+      maxCompletionTokens: 8_192, chat: true),
   ]
 
   static func model(_ id: String) -> CatalogueModel? {

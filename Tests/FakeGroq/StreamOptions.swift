@@ -73,6 +73,11 @@ struct ChatStreamBuilder {
   let options: StreamOptions
 
   func steps(tokens: [String]) -> [FakeStep] {
+    steps(deltas: tokens.map(ChunkJSON.contentDelta))
+  }
+
+  /// The same stream around any deltas (each a JSON object: reasoning, tool calls, executed tools…).
+  func steps(deltas tokens: [String]) -> [FakeStep] {
     let newline = options.lineEnding.text
     let chunk = ChunkJSON(
       completionID: GroqIDs.completionID(), created: GroqIDs.now(), model: options.model,
@@ -104,7 +109,7 @@ struct ChatStreamBuilder {
         return split(steps)
       }
       guard index < tokens.count else { break }
-      data(chunk.content(tokens[index]))
+      data(chunk.delta(tokens[index]))
       if options.tokenDelayMilliseconds > 0 { steps.append(.pause(milliseconds: options.tokenDelayMilliseconds)) }
     }
 
@@ -160,9 +165,12 @@ struct ChunkJSON {
       + "\"finish_reason\":null}],\"x_groq\":{\"id\":\(requestID)}}"
   }
 
-  func content(_ token: String) -> String {
-    prefix + "{\"index\":0,\"delta\":{\"content\":" + GroqJSON.string(token)
-      + "},\"logprobs\":null,\"finish_reason\":null}]}"
+  static func contentDelta(_ token: String) -> String {
+    "{\"content\":" + GroqJSON.string(token) + "}"
+  }
+
+  func delta(_ json: String) -> String {
+    prefix + "{\"index\":0,\"delta\":" + json + ",\"logprobs\":null,\"finish_reason\":null}]}"
   }
 
   func finish(reason: String, usage: Usage, topLevelUsage: Bool) -> String {

@@ -14,6 +14,7 @@ import Testing
     case man = "man/groq.1"
     case rootHelp = "Tests/GroqCLITests/Snapshots/groq.txt"
     case chatHelp = "Tests/GroqCLITests/Snapshots/chat.txt"
+    case reasonHelp = "Tests/GroqCLITests/Snapshots/reason.txt"
     case modelsHelp = "Tests/GroqCLITests/Snapshots/models.txt"
 
     var generated: String {
@@ -24,6 +25,7 @@ import Testing
       case .man: ManPage.render(.groq, date: ManPage.date)
       case .rootHelp: HelpText.root(.groq)
       case .chatHelp: HelpText.command(ChatCommand.spec, program: .groq)
+      case .reasonHelp: HelpText.command(ReasonCommand.spec, program: .groq)
       case .modelsHelp: HelpText.command(ModelsCommand.spec, program: .groq)
       }
     }

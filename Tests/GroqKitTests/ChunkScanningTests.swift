@@ -13,6 +13,9 @@ struct ChunkScanningTests {
     #"{"id":"c","choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"stop"}],"x_groq":{"id":"req_1","usage":{"queue_time":0.02,"prompt_tokens":9,"prompt_time":1e-3,"completion_tokens":2,"completion_time":0.003,"total_tokens":11,"total_time":0.004,"prompt_tokens_details":{"cached_tokens":0}},"seed":42,"debug":{"a":[1,2,{"b":null}]}}}"#,
     #"{"id":"c","choices":[],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}"#,
     #"{"id":"c","choices":[{"index":0,"delta":{"reasoning":"thinking…","content":null},"finish_reason":null}],"usage":null,"x_groq":null}"#,
+    // A reasoning model's runs of empty deltas.
+    #"{"id":"c","choices":[{"index":0,"delta":{"reasoning":""},"finish_reason":null}]}"#,
+    #"{"id":"c","choices":[{"index":0,"delta":{"content":""},"finish_reason":null}]}"#,
     #"  { "id" : "c" , "model" : null , "choices" : [ { "index" : 0 , "delta" : { "content" : "spaced" } } ] }  "#,
     #"{"id":"c","choices":[{"index":0,"delta":{"content":"x"}}],"x_groq":{"id":"req_1","error":"stream stopped: capacity"}}"#,
     #"{"id":"c","choices":[{"index":0,"delta":{"content":"x"}}],"extra":[true,false,null,-1.5e+3,"s",{}]}"#,
@@ -28,6 +31,7 @@ struct ChunkScanningTests {
   static let declined: [String] = [
     // Tool calls and errors are JSONDecoder's to read.
     #"{"id":"c","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"f","arguments":"{}"}}]}}]}"#,
+    #"{"id":"c","choices":[{"index":0,"delta":{"executed_tools":[{"index":0,"type":"search","arguments":"{}"}]}}]}"#,
     #"{"error":{"message":"boom","type":"server_error"}}"#,
     // Not JSON, or not whole.
     #"{"id":"c","choices":[{"index":0,"delta":{"content":"cut"#,

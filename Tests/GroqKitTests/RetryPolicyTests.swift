@@ -11,12 +11,12 @@ private func isClose(_ a: Double?, _ b: Double, tolerance: Double = 1e-9) -> Boo
 @Suite struct RetryPolicyTests {
   let policy = RetryPolicy(maxRetries: 2)
 
-  @Test("statuses the SDK retries are retried", arguments: [408, 409, 429, 500, 502, 503])
+  @Test("statuses the SDK retries are retried, and the flex tier's 498", arguments: [408, 409, 429, 498, 500, 502, 503])
   func retriedStatuses(_ status: Int) {
     #expect(policy.shouldRetry(status: status, headers: HTTPHeaders()))
   }
 
-  @Test("statuses the SDK does not retry are not", arguments: [400, 401, 403, 404, 413, 422, 498])
+  @Test("statuses the SDK does not retry are not", arguments: [400, 401, 403, 404, 413, 422])
   func unretriedStatuses(_ status: Int) {
     #expect(!policy.shouldRetry(status: status, headers: HTTPHeaders()))
   }

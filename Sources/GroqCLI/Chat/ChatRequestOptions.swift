@@ -1,6 +1,6 @@
 import GroqKit
 
-/// The sampling options chat (and later reason) send, checked before any request: Groq would answer 400 anyway, but
+/// The sampling options chat and reason send, checked before any request: Groq would answer 400 anyway, but
 /// only after the key, the network and the user's time.
 struct ChatRequestOptions: Sendable, Equatable {
   var model: String
@@ -10,10 +10,17 @@ struct ChatRequestOptions: Sendable, Equatable {
   var maxTokens: Int?
   var stop: [String]
   var seed: Int?
+  /// Neither `-m` nor the environment named the model.
+  var modelIsDefault = false
 
-  init(_ arguments: ParsedArguments, environment: [String: String], command: String) throws(UsageError) {
-    let fromEnvironment = environment["GROQ_MODEL"].flatMap { $0.isEmpty ? nil : $0 }
-    model = arguments.value("model") ?? fromEnvironment ?? ChatCommand.defaultModel
+  /// - Parameter defaultModel: the variable that names the model when `-m` does not, and the model when neither does.
+  init(
+    _ arguments: ParsedArguments, environment: [String: String], command: String,
+    defaultModel: (variable: String, model: String) = ("GROQ_MODEL", ChatCommand.defaultModel)
+  ) throws(UsageError) {
+    let fromEnvironment = environment[defaultModel.variable].flatMap { $0.isEmpty ? nil : $0 }
+    model = arguments.value("model") ?? fromEnvironment ?? defaultModel.model
+    modelIsDefault = arguments.value("model") == nil && fromEnvironment == nil
     if model.trimmingCharacters(in: .whitespaces).isEmpty {
       throw UsageError("the model id is empty", command: command)
     }
@@ -27,11 +34,6 @@ struct ChatRequestOptions: Sendable, Equatable {
     }
     if stop.contains(where: \.isEmpty) { throw UsageError("--stop needs a non-empty text", command: command) }
     seed = try arguments.integer("seed", in: Int(Int64.min + 1)...Int(Int64.max), command: command)
-  }
-
-  /// The conversation for a one-shot question.
-  func messages(prompt: String) -> [ChatMessage] {
-    (system.map { [ChatMessage.system($0)] } ?? []) + [ChatMessage.user(prompt)]
   }
 
   func makeRequest(messages: [ChatMessage]) -> ChatCompletionRequest {

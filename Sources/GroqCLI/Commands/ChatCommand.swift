@@ -42,7 +42,7 @@ struct ChatCommand: Command {
         long: "session", value: ValueSpec("name"),
         help: "Continue the conversation with this name, or start it"),
       OptionSpec(long: "no-history", help: "Keep no record: no line history, no saved conversation"),
-    ] + OptionSpec.network,
+    ] + ChatFeatureOptions.specs + OptionSpec.network,
     examples: [
       Example("Ask once", "groq chat \"Explain the importance of fast language models\""),
       Example(
@@ -51,6 +51,8 @@ struct ChatCommand: Command {
       Example("Talk interactively (on a terminal)", "groq chat"),
       Example("Follow up on the last answer", "groq chat -c \"and in one line?\""),
       Example("Resume a named conversation interactively", "groq chat --session notes"),
+      Example("Ask about two images", "groq chat -i photo.jpg -i https://example.com/b.png \"What differs?\""),
+      Example("The model's tool calls as JSON lines", "groq chat --tools tools.json \"Weather in Paris?\""),
     ],
     environment: EnvironmentSpec.common + [
       EnvironmentSpec("GROQ_MODEL", "Default model for chat"),
@@ -70,6 +72,7 @@ struct ChatCommand: Command {
   /// No prompt on a terminal: the interactive session.
   var interactive: Bool
   var network: NetworkOptions
+  var features: ChatFeatures
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     request = try ChatRequestOptions(arguments, environment: context.environment, command: "chat")
@@ -78,6 +81,7 @@ struct ChatCommand: Command {
     stream = !arguments.flag("no-stream")
     stats = arguments.flag("stats")
     network = try NetworkOptions(arguments, command: "chat")
+    features = try ChatFeatures(arguments, stop: request.stop, command: "chat")
     keepsHistory = !arguments.flag("no-history") && context.environment["GROQ_HISTORY"] != "0"
     switch (arguments.flag("continue"), arguments.value("session")) {
     case (true, _?):
@@ -101,51 +105,37 @@ struct ChatCommand: Command {
   }
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
+    if interactive { return try await converse(context) }
+    return try await OneShotChat(
+      request: request, features: features, promptWords: promptWords, stream: stream, stats: stats, network: network,
+      conversation: conversation, explicitModel: explicitModel, saves: keepsHistory
+    ).run(context)
+  }
+
+  /// The interactive session: the REPL, with the conversation --continue or --session chose.
+  private func converse(_ context: CommandContext) async throws -> ExitStatus {
     let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
     let directories = UserDirectories(environment: context.environment)
     let store = keepsHistory ? directories.conversations.map(ConversationStore.init(directory:)) : nil
     let current = try conversation.resolve(
       store: store, model: request.model, explicitModel: explicitModel, system: request.system, date: Date())
-    let session = ChatSession(conversation: current, options: request, stats: stats)
-    if interactive {
-      let key = context.environment["GROQ_API_KEY"] ?? ""
-      let models = ModelIDCache()
-      let editor = LineEditor(
-        historyFile: historyFile(directories, terminal: context.terminal),
-        completer: REPLCompletion(store: store, models: models).complete,
-        // A key pasted by mistake must not end up in a file that outlives the session.
-        keepOutOfHistory: { line in !key.isEmpty && line.contains(key) })
-      var repl = ChatREPL(
-        terminal: context.terminal, client: client, store: store, stream: stream, editor: editor, models: models,
-        session: session)
-      return await repl.run()
-    }
-    return try await answerOnce(session, client: client, store: store, terminal: context.terminal)
-  }
-
-  /// One question with the conversation's context; the exchange is saved even when the answer was cut short.
-  private func answerOnce(
-    _ session: ChatSession, client: GroqClient, store: ConversationStore?, terminal: Terminal
-  ) async throws -> ExitStatus {
-    var session = session
-    let question = ChatMessage.user(try PromptInput.assemble(words: promptWords, terminal: terminal))
-    let body = session.request(sending: question)
-    let printer = ReplyPrinter(terminal: terminal)
-    let reply: ChatReply
-    do {
-      reply =
-        stream
-        ? try await printer.stream(await client.streamChatCompletion(body))
-        : try await printer.whole(await client.chatCompletion(body).completion)
-    } catch let failure as ReplyFailure where !failure.partial.text.isEmpty {
-      session.record(question: question, reply: failure.partial, interrupted: true, replacingLast: false, date: Date())
-      save(session.conversation, to: store, terminal: terminal)
-      throw failure
-    }
-    if stats { terminal.err(StatsFooter.render(reply, terminal: terminal)) }
-    session.record(question: question, reply: reply, interrupted: false, replacingLast: false, date: Date())
-    save(session.conversation, to: store, terminal: terminal)
-    return .success
+    var features = features
+    // Images given with -i go with the first message typed.
+    let attachments = features.images
+    features.images = []
+    var session = ChatSession(conversation: current, options: request, stats: stats, features: features)
+    session.attachments = attachments
+    let key = context.environment["GROQ_API_KEY"] ?? ""
+    let models = ModelIDCache()
+    let editor = LineEditor(
+      historyFile: historyFile(directories, terminal: context.terminal),
+      completer: REPLCompletion(store: store, models: models).complete,
+      // A key pasted by mistake must not end up in a file that outlives the session.
+      keepOutOfHistory: { line in !key.isEmpty && line.contains(key) })
+    var repl = ChatREPL(
+      terminal: context.terminal, client: client, store: store, stream: stream, editor: editor, models: models,
+      session: session)
+    return await repl.run()
   }
 
   /// The line history's file, its directory made; nil when history is off or cannot be kept (with a warning).
@@ -157,16 +147,6 @@ struct ChatCommand: Command {
     } catch {
       terminal.warning(error.message + "; line history is off", hint: error.hint)
       return nil
-    }
-  }
-
-  /// The answer is already on stdout, so a failure to save it is a warning, not a failed command.
-  private func save(_ conversation: Conversation, to store: ConversationStore?, terminal: Terminal) {
-    guard let store else { return }
-    do {
-      try store.save(conversation)
-    } catch {
-      terminal.warning(error.message, hint: error.hint)
     }
   }
 }

@@ -20,4 +20,19 @@ extension ParsedArguments {
     }
     return number
   }
+
+  /// A value that must be one of an enum's raw values; nil when absent.
+  func choice<T: RawRepresentable & CaseIterable>(
+    _ long: String, command: String
+  ) throws(UsageError) -> T? where T.RawValue == String {
+    guard let text = value(long) else { return nil }
+    guard let value = T(rawValue: text) else {
+      let names = T.allCases.map(\.rawValue)
+      throw UsageError(
+        "invalid value '\(text)' for --\(long): expected " + names.dropLast().joined(separator: ", ") + " or "
+          + (names.last ?? ""),
+        command: command)
+    }
+    return value
+  }
 }

@@ -77,6 +77,12 @@ struct ChatREPL {
       }
     case .system: status(session.system(argument))
     case .temperature: outcome(session.temperature(argument))
+    case .reasoning: outcome(session.reasoning(argument))
+    case .attach:
+      outcome(session.attach(argument))
+      if !session.attachments.isEmpty && session.conversation.model == ChatCommand.defaultModel {
+        status("\(ChatCommand.defaultModel) cannot see images; /model \(ChatFeatures.visionModel) can")
+      }
     case .stats: outcome(session.stats(argument))
     case .clear:
       session.clear(id: Conversation.generatedID(date: Date()), date: Date())
@@ -101,21 +107,18 @@ struct ChatREPL {
 
   private mutating func send(_ text: String) async {
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
-    let question = ChatMessage.user(text)
+    let question = session.question(text)
     await ask(question, session.request(sending: question), replacingLast: false)
   }
 
   /// Streams one answer in a task Ctrl-C cancels. The exchange is kept when any of the answer was shown, even cut
   /// short; a failure before that leaves the conversation as it was, and the question is still in the history.
   private mutating func ask(_ question: ChatMessage, _ request: ChatCompletionRequest, replacingLast: Bool) async {
-    let printer = ReplyPrinter(terminal: terminal)
     let client = client
     let stream = stream
-    let task = Task {
-      stream
-        ? try await printer.stream(await client.streamChatCompletion(request))
-        : try await printer.whole(await client.chatCompletion(request).completion)
-    }
+    let terminal = terminal
+    let features = session.features
+    let task = Task { try await features.send(request, stream: stream, client: client, terminal: terminal) }
     Interrupts.install { task.cancel() }
     let result = await task.result
     Interrupts.install {}

@@ -8,11 +8,21 @@ struct ChatSession: Sendable {
   /// Sampling options from the command line and /temperature; the model and system prompt live in `conversation`.
   var options: ChatRequestOptions
   var stats: Bool
+  /// JSON output, tools, reasoning and the rest, applied to every request.
+  var features: ChatFeatures
+  /// Images waiting to go with the next message (/attach, or -i when the REPL opens).
+  var attachments: [ContentPart] = []
 
-  init(conversation: Conversation, options: ChatRequestOptions, stats: Bool) {
+  init(conversation: Conversation, options: ChatRequestOptions, stats: Bool, features: ChatFeatures = ChatFeatures()) {
     self.conversation = conversation
     self.options = options
     self.stats = stats
+    self.features = features
+  }
+
+  /// The next message: the text, with any attached images.
+  func question(_ text: String) -> ChatMessage {
+    ImageAttachment.message(prompt: text, images: attachments)
   }
 
   /// The request that asks the next question with everything before it as context.
@@ -31,14 +41,18 @@ struct ChatSession: Sendable {
     var options = options
     options.model = conversation.model
     options.system = nil  // already first in the context
-    return options.makeRequest(messages: context)
+    var request = options.makeRequest(messages: context)
+    features.apply(to: &request)
+    return request
   }
 
   /// Keeps an exchange. An answer cut short stays, marked, because the user saw it and will refer to it.
   mutating func record(question: ChatMessage, reply: ChatReply, interrupted: Bool, replacingLast: Bool, date: Date) {
     if replacingLast { _ = conversation.removeLastExchange() }
+    // Tool calls are not kept: sent back without their results, the API would refuse the conversation.
     conversation.append(
       user: question, answer: .assistant(reply.text), interrupted: interrupted, usage: reply.usage, date: date)
+    if !replacingLast { attachments = [] }
   }
 
   mutating func undo() -> String {
@@ -87,6 +101,49 @@ struct ChatSession: Sendable {
     case let other?: return .failure(CLIError("/stats takes on or off, not '\(other)'"))
     }
     return .success("stats " + (stats ? "on" : "off"))
+  }
+
+  /// `/reasoning` shows or sets the reasoning format, refusing what the other settings rule out.
+  mutating func reasoning(_ argument: String?) -> Result<String, CLIError> {
+    guard let argument else {
+      return .success("reasoning: " + (features.reasoningFormat?.rawValue ?? "the model's default"))
+    }
+    guard let format = ReasoningFormat(rawValue: argument.lowercased()) else {
+      let names = ReasoningFormat.allCases.map(\.rawValue).joined(separator: ", ")
+      return .failure(CLIError("/reasoning takes \(names), not '\(argument)'"))
+    }
+    var changed = features
+    changed.reasoningFormat = format
+    do {
+      try changed.checkReasoning(command: nil)
+    } catch {
+      return .failure(CLIError(error.message, hint: error.hint))
+    }
+    features = changed
+    return .success("reasoning: \(format.rawValue)")
+  }
+
+  /// `/attach` adds an image to the next message, checked as -i checks it; `--clear` drops the waiting ones.
+  mutating func attach(_ argument: String?) -> Result<String, CLIError> {
+    switch argument {
+    case nil:
+      return .success(
+        attachments.isEmpty ? "no images attached" : "\(attachments.count) image(s) wait for your next message")
+    case "--clear"?:
+      attachments = []
+      return .success("attachments dropped")
+    case let source?:
+      do {
+        let part = try ImageAttachment.part(for: source, command: nil)
+        try ImageAttachment.checkTotal(attachments + [part], command: nil)
+        attachments.append(part)
+      } catch {
+        return .failure(CLIError(error.message, hint: error.hint))
+      }
+      var status = "attached; \(attachments.count) image(s) go with your next message"
+      if let warning = ImageAttachment.countWarning(attachments.count) { status += " (\(warning))" }
+      return .success(status)
+    }
   }
 
   /// A new, empty conversation with the same model and system prompt.

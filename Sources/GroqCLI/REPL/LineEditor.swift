@@ -21,8 +21,8 @@ final class LineEditor: Sendable {
     case end
   }
 
-  /// Offers completions for `word`, given the line up to the word's start.
-  typealias Completer = @Sendable (_ before: String, _ word: String) -> [String]
+  /// Offers completions for `word`, given the line up to the word's start; nil means file names.
+  typealias Completer = @Sendable (_ before: String, _ word: String) -> [String]?
 
   static let historyLimit = 1000
 
@@ -146,12 +146,16 @@ final class LineEditor: Sendable {
   private static func complete(
     _ text: UnsafePointer<CChar>?, start: Int32
   ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-    // Never fall back to file names: nothing the REPL takes is a path yet.
-    rl_attempted_completion_over = 1
     let line = rl_line_buffer.map { String(cString: $0) } ?? ""
     let word = text.map { String(cString: $0) } ?? ""
     let before = String(decoding: line.utf8.prefix(Int(max(start, 0))), as: UTF8.self)
-    matches = completer?(before, word) ?? []
+    guard let offered = completer?(before, word) else {
+      // libedit's own file-name completion, for /attach.
+      rl_attempted_completion_over = 0
+      return nil
+    }
+    rl_attempted_completion_over = 1
+    matches = offered
     nextMatch = 0
     guard !matches.isEmpty else { return nil }
     return rl_completion_matches(text) { _, state in LineEditor.generate(state) }

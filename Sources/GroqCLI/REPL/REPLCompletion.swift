@@ -1,10 +1,12 @@
+import GroqKit
+
 /// What Tab offers in the REPL: slash commands at the start of a line, then each command's own arguments.
 struct REPLCompletion: Sendable {
   let store: ConversationStore?
   let models: ModelIDCache
 
-  /// `before` is the line up to the word being completed.
-  func complete(before: String, word: String) -> [String] {
+  /// `before` is the line up to the word being completed; nil asks for file names.
+  func complete(before: String, word: String) -> [String]? {
     let words = before.split(separator: " ", omittingEmptySubsequences: true)
     if words.isEmpty {
       guard word.hasPrefix("/") else { return [] }
@@ -17,6 +19,7 @@ struct REPLCompletion: Sendable {
     let candidates: [String]
     switch command.argumentCompletion {
     case .none: candidates = []
+    case .files: return nil
     case .models: candidates = models.known() ?? []
     case .conversations: candidates = store?.list().map(\.id) ?? []
     case .choices(let choices): candidates = choices

@@ -1,9 +1,10 @@
 import Foundation
+import GroqKit
 
 /// The REPL's own commands. Adding one: a case here, its usage and summary, and its branch in `ChatREPL.perform`;
 /// /help, Tab completion, "did you mean", `groq chat --help` and the man page all read this table.
 enum SlashCommand: String, CaseIterable, Sendable {
-  case help, model, models, system, temperature, stats, clear, undo, retry, save, load, history, exit
+  case help, model, models, system, temperature, reasoning, attach, stats, clear, undo, retry, save, load, history, exit
 
   /// Other spellings people type out of habit.
   static let aliases: [String: SlashCommand] = ["quit": .exit, "q": .exit, "?": .help]
@@ -14,6 +15,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .system: "/system [text | --clear]"
     case .temperature: "/temperature [x | --clear]"
     case .stats: "/stats [on | off]"
+    case .reasoning: "/reasoning [raw | parsed | hidden]"
+    case .attach: "/attach [path | url | --clear]"
     case .save: "/save [name]"
     case .load: "/load <name>"
     default: "/" + rawValue
@@ -28,6 +31,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .system: "Show, set or clear the system prompt"
     case .temperature: "Show, set (0 to 2) or clear the sampling temperature"
     case .stats: "Show timings after each answer, or stop"
+    case .reasoning: "Show or set how a reasoning model's thinking comes back"
+    case .attach: "Add an image to your next message"
     case .clear: "Start a new conversation (the current one stays saved)"
     case .undo: "Forget the last question and its answer"
     case .retry: "Ask for the last answer again"
@@ -43,6 +48,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case none
     case models
     case conversations
+    /// The terminal's own file-name completion.
+    case files
     case choices([String])
   }
 
@@ -51,6 +58,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .model: .models
     case .load, .save: .conversations
     case .stats: .choices(["on", "off"])
+    case .reasoning: .choices(ReasoningFormat.allCases.map(\.rawValue))
+    case .attach: .files
     case .system, .temperature: .choices(["--clear"])
     default: .none
     }

@@ -1,6 +1,6 @@
 import GroqKit
 
-/// What an answer left behind, for the stats footer and, later, the conversation.
+/// What an answer left behind, for the stats footer and the conversation.
 struct ChatReply: Sendable {
   var text = ""
   var usage: Usage?
@@ -8,11 +8,45 @@ struct ChatReply: Sendable {
   var finishReason: String?
   /// From sending the request to the first token on stdout; nil when not streamed.
   var timeToFirstToken: Duration?
+  /// Parsed reasoning (`reasoning_format: parsed`), whether or not it was shown.
+  var reasoning: String?
+  /// The functions the model asked to call, in order, ready for an assistant message.
+  var toolCalls: [ToolCall] = []
+  /// What a compound model ran before answering.
+  var executedTools: [ExecutedTool] = []
+}
+
+extension ChatReply {
+  /// The reply a whole response makes, without printing it.
+  init(_ completion: ChatCompletion) {
+    let choice = completion.choices.first
+    self.init(
+      text: choice?.message.content ?? "", usage: completion.usage, requestID: completion.requestID,
+      finishReason: choice?.finishReason, reasoning: choice?.message.reasoning,
+      toolCalls: choice?.message.toolCalls ?? [], executedTools: choice?.message.executedTools ?? [])
+  }
+}
+
+/// What is shown on stderr besides the answer.
+struct ReplyDisplay: Sendable, Equatable {
+  /// Parsed reasoning, dimmed on a terminal.
+  var reasoning: Bool
+  /// A compound model's searches and code runs.
+  var executedTools: Bool
 }
 
 /// Prints an answer to stdout: streamed text the moment it arrives, one write per network read, and a final newline.
+/// Reasoning and a compound model's tool runs go to stderr; the model's tool calls follow the text as JSON lines.
 struct ReplyPrinter {
   var terminal: Terminal
+  var display: ReplyDisplay
+
+  /// By default, reasoning and tool runs are shown when stderr is a terminal.
+  init(terminal: Terminal, display: ReplyDisplay? = nil) {
+    self.terminal = terminal
+    self.display =
+      display ?? ReplyDisplay(reasoning: terminal.stderrIsTTY, executedTools: terminal.stderrIsTTY)
+  }
 
   /// Prints a stream. A failure or Ctrl-C keeps what was printed, ends its line, and is rethrown as a `ReplyFailure`
   /// that carries the part shown, so a conversation can keep it.
@@ -21,36 +55,66 @@ struct ReplyPrinter {
     let started = clock.now
     let stream = try await start()
     var reply = ChatReply(requestID: stream.requestID)
+    var reasoning = ReasoningPrinter(terminal: terminal, enabled: display.reasoning)
+    var executed = ExecutedToolsPrinter(terminal: terminal, enabled: display.executedTools)
+    var toolCalls = ToolCallCollector()
     do {
       for try await batch in stream {
         var piece = ""
+        var thought = ""
         for chunk in batch {
-          if let content = chunk.content { piece += content }
+          if let delta = chunk.choices.first?.delta {
+            if let content = delta.content { piece += content }
+            if let text = delta.reasoning { thought += text }
+            if let calls = delta.toolCalls { toolCalls.add(calls) }
+            if let tools = delta.executedTools { executed.add(tools) }
+          }
           if let usage = chunk.anyUsage { reply.usage = usage }
           if let id = chunk.xGroq?.id { reply.requestID = id }
           if let reason = chunk.choices.first?.finishReason { reply.finishReason = reason }
         }
+        if !thought.isEmpty {
+          reasoning.write(thought)
+          reply.reasoning = (reply.reasoning ?? "") + thought
+        }
         guard !piece.isEmpty else { continue }
+        reasoning.finish()
+        executed.finish()
         if reply.timeToFirstToken == nil { reply.timeToFirstToken = clock.now - started }
         try terminal.out(piece)
         reply.text += piece
       }
     } catch {
+      reasoning.finish()
       if !reply.text.isEmpty && !reply.text.hasSuffix("\n") { try? terminal.out("\n") }
       throw ReplyFailure(partial: reply, underlying: error)
     }
-    if !reply.text.hasSuffix("\n") { try terminal.out("\n") }
+    reasoning.finish()
+    reply.toolCalls = toolCalls.calls
+    reply.executedTools = executed.tools
+    try finish(reply)
     return reply
   }
 
   func whole(_ completion: @autoclosure () async throws -> ChatCompletion) async throws -> ChatReply {
-    let completion = try await completion()
-    let choice = completion.choices.first
-    let reply = ChatReply(
-      text: choice?.message.content ?? "", usage: completion.usage, requestID: completion.requestID,
-      finishReason: choice?.finishReason)
-    try terminal.out(reply.text.hasSuffix("\n") ? reply.text : reply.text + "\n")
+    let reply = ChatReply(try await completion())
+    var reasoning = ReasoningPrinter(terminal: terminal, enabled: display.reasoning)
+    if let thought = reply.reasoning, !thought.isEmpty {
+      reasoning.write(thought)
+      reasoning.finish()
+    }
+    var executed = ExecutedToolsPrinter(terminal: terminal, enabled: display.executedTools)
+    executed.add(reply.executedTools)
+    executed.finish()
+    if !reply.text.isEmpty { try terminal.out(reply.text) }
+    try finish(reply)
     return reply
+  }
+
+  /// Ends the text's line, then prints the tool calls. An answer that is only tool calls gets no empty line.
+  private func finish(_ reply: ChatReply) throws {
+    if !reply.text.hasSuffix("\n") && !(reply.text.isEmpty && !reply.toolCalls.isEmpty) { try terminal.out("\n") }
+    if !reply.toolCalls.isEmpty { try terminal.out(ToolCallPrinter.lines(reply.toolCalls)) }
   }
 }
 

@@ -9,11 +9,23 @@ public struct ChatCompletionRequest: Encodable, Sendable, Equatable {
   public var maxCompletionTokens: Int?
   public var stop: [String]?
   public var seed: Int?
+  public var responseFormat: ResponseFormat?
+  /// Tool definitions as the user wrote them.
+  public var tools: [JSONValue]?
+  public var toolChoice: ToolChoice?
+  public var reasoningFormat: ReasoningFormat?
+  public var reasoningEffort: ReasoningEffort?
+  public var serviceTier: ServiceTier?
 
   enum CodingKeys: String, CodingKey {
-    case model, messages, stream, temperature, stop, seed
+    case model, messages, stream, temperature, stop, seed, tools
     case topP = "top_p"
     case maxCompletionTokens = "max_completion_tokens"
+    case responseFormat = "response_format"
+    case toolChoice = "tool_choice"
+    case reasoningFormat = "reasoning_format"
+    case reasoningEffort = "reasoning_effort"
+    case serviceTier = "service_tier"
   }
 
   public init(model: String, messages: [ChatMessage]) {
@@ -71,10 +83,13 @@ public struct AssistantMessage: Decodable, Sendable, Equatable {
   /// Parsed reasoning, kept apart from the answer (`reasoning_format: parsed`).
   public var reasoning: String?
   public var toolCalls: [ToolCall]?
+  /// What a compound model ran on its own (web searches, code) before answering.
+  public var executedTools: [ExecutedTool]?
 
   enum CodingKeys: String, CodingKey {
     case role, content, reasoning
     case toolCalls = "tool_calls"
+    case executedTools = "executed_tools"
   }
 }
 

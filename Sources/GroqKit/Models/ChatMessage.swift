@@ -96,6 +96,11 @@ public struct ToolCall: Codable, Sendable, Equatable {
     public var name: String?
     /// JSON text, exactly as the model wrote it.
     public var arguments: String?
+
+    public init(name: String? = nil, arguments: String? = nil) {
+      self.name = name
+      self.arguments = arguments
+    }
   }
 
   /// Position in a streamed answer; calls are collected by it.
@@ -103,4 +108,11 @@ public struct ToolCall: Codable, Sendable, Equatable {
   public var id: String?
   public var type: String?
   public var function: Function?
+
+  public init(index: Int? = nil, id: String? = nil, type: String? = "function", function: Function? = nil) {
+    self.index = index
+    self.id = id
+    self.type = type
+    self.function = function
+  }
 }

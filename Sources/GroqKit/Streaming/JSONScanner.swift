@@ -171,6 +171,9 @@ struct JSONScanner {
   }
 
   mutating func double() -> Double? { numberText().flatMap { Double($0) } }
+  /// A number's text as written.
+  mutating func number() -> String? { numberText() }
+  mutating func bool() -> Bool? { literal("true") ? true : literal("false") ? false : nil }
   mutating func int() -> Int? { numberText().flatMap { Int($0) } }
 
   /// Reads a value that may be `null` into `target`; false when it is neither null nor what `read` takes.

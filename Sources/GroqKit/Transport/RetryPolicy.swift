@@ -14,7 +14,8 @@ public struct RetryPolicy: Sendable {
     switch headers["x-should-retry"]?.lowercased() {
     case "true": return true
     case "false": return false
-    default: return status == 408 || status == 409 || status == 429 || status >= 500
+    // 498 is the flex tier at capacity: the SDKs leave it to the caller, and Groq's advice is to retry with jitter.
+    default: return status == 408 || status == 409 || status == 429 || status == 498 || status >= 500
     }
   }
 

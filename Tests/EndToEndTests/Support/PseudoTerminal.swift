@@ -5,9 +5,11 @@ import Foundation
 /// Runs `groq` with stdin, stdout and stderr on a pseudo-terminal, as in an interactive shell, and returns everything
 /// the terminal showed. For behaviour that differs on a terminal: tables, colour, refusing to read a tty as stdin.
 enum PseudoTerminal {
+  /// - Parameter pipeStdout: stdout goes to a pipe, returned as `stdout`, and the terminal's text as `stderr`: what
+  ///   `groq ... > file` looks like from an interactive shell.
   static func run(
     _ arguments: [String], server: FakeGroqServer? = nil, environment extra: [String: String] = [:],
-    columns: UInt16 = 100, timeout: Double = 30
+    columns: UInt16 = 100, timeout: Double = 30, pipeStdout: Bool = false
   ) throws -> GroqResult {
     var master: Int32 = -1
     var slave: Int32 = -1
@@ -21,7 +23,8 @@ enum PseudoTerminal {
     process.environment = environment
     let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
     process.standardInput = handle
-    process.standardOutput = handle
+    let stdoutPipe = Pipe()
+    process.standardOutput = pipeStdout ? stdoutPipe : handle
     process.standardError = handle
     try process.run()
     close(slave)
@@ -42,6 +45,12 @@ enum PseudoTerminal {
     close(master)
     // The terminal turns "\n" into "\r\n"; tests compare text as a program wrote it.
     let text = String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+    if pipeStdout {
+      // Small outputs only: the pipe is read after the exit.
+      try? stdoutPipe.fileHandleForWriting.close()
+      let piped = String(decoding: stdoutPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      return GroqResult(stdout: piped, stderr: text, status: process.terminationStatus)
+    }
     return GroqResult(stdout: text, stderr: "", status: process.terminationStatus)
   }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import GroqKit
+
+/// One prompt, one answer: what `chat` and `reason` do once their options are parsed and checked.
+///
+/// chat saves the exchange into a conversation (new, --continue or --session) so a later `groq chat -c` can follow
+/// up; reason keeps no record.
+struct OneShotChat: Sendable {
+  var request: ChatRequestOptions
+  var features: ChatFeatures
+  var promptWords: [String]
+  var stream: Bool
+  var stats: Bool
+  var network: NetworkOptions
+  var conversation = ConversationChoice.new
+  /// -m was given: it overrides the model a saved conversation used.
+  var explicitModel = false
+  /// Whether conversations are read and written (not with --no-history, nor for reason).
+  var saves = false
+
+  func run(_ context: CommandContext) async throws -> ExitStatus {
+    let terminal = context.terminal
+    let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
+    let store =
+      saves ? UserDirectories(environment: context.environment).conversations.map(ConversationStore.init) : nil
+    let current = try conversation.resolve(
+      store: store, model: request.model, explicitModel: explicitModel, system: request.system, date: Date())
+    var session = ChatSession(conversation: current, options: request, stats: stats, features: features)
+    // The default text model cannot see: a new conversation about images goes to a vision model.
+    if !features.images.isEmpty && request.modelIsDefault && current.messages.isEmpty,
+      let vision = features.defaultVisionModel
+    {
+      session.conversation.model = vision
+    }
+    let prompt = try PromptInput.assemble(words: promptWords, terminal: terminal)
+    let question = ImageAttachment.message(prompt: prompt, images: features.images)
+    let body = session.request(sending: question)
+    let reply: ChatReply
+    do {
+      reply = try await features.send(body, stream: stream, client: client, terminal: terminal)
+    } catch let failure as ReplyFailure where !failure.partial.text.isEmpty {
+      session.record(question: question, reply: failure.partial, interrupted: true, replacingLast: false, date: Date())
+      save(session.conversation, to: store, terminal: terminal)
+      throw failure
+    }
+    if stats { terminal.err(StatsFooter.render(reply, terminal: terminal)) }
+    session.record(question: question, reply: reply, interrupted: false, replacingLast: false, date: Date())
+    save(session.conversation, to: store, terminal: terminal)
+    return .success
+  }
+
+  /// The answer is already on stdout, so a failure to save it is a warning, not a failed command.
+  private func save(_ conversation: Conversation, to store: ConversationStore?, terminal: Terminal) {
+    guard let store else { return }
+    do {
+      try store.save(conversation)
+    } catch {
+      terminal.warning(error.message, hint: error.hint)
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import GroqKit
+
+/// `groq reason`: a reasoning model, its thinking kept apart from the answer.
+struct ReasonCommand: Command {
+  /// The seed's reasoning models; the first is the default.
+  static let models = ["deepseek-r1-distill-llama-70b", "qwen-qwq-32b"]
+  /// Groq's recommended settings for reasoning models, used when not given.
+  static let temperature = 0.6
+  static let topP = 0.95
+  /// Reasoning spends tokens before the answer starts; the API's default budget cuts many answers short.
+  static let maxTokens = 8192
+  /// The options reason shares with chat.
+  static let sampling: Set = [
+    "model", "system", "temperature", "top-p", "max-tokens", "stop", "seed", "no-stream", "stats",
+  ]
+
+  static let spec = CommandSpec(
+    name: "reason",
+    summary: "Ask a reasoning model, its thinking apart from the answer",
+    discussion: """
+      Takes every option chat takes, with settings that suit reasoning models: temperature 0.6, top-p 0.95 and up \
+      to 8192 tokens unless given. The reasoning is asked for in parsed form and streams to standard error (dimmed) \
+      when that is a terminal, or always with --show-reasoning; the answer alone goes to standard output, so \
+      'groq reason ... > answer.txt' keeps only the answer. With --reasoning-format raw the model's <think> text \
+      stays in the answer; with hidden it is not sent at all.
+      """,
+    arguments: [ArgumentSpec(name: "prompt", help: "The question ('-' reads standard input)", variadic: true)],
+    // Chat's own descriptions, by name, so that options chat gains later (the REPL's) are not silently taken.
+    options: ChatCommand.spec.options.filter { sampling.contains($0.long) }.map { option in
+      option.long != "model"
+        ? option
+        : OptionSpec(
+          long: "model", short: "m", value: option.value, help: "Reasoning model to answer", defaultValue: models[0],
+          environment: "GROQ_REASON_MODEL")
+    }
+      + ChatFeatureOptions.specs.map { option in
+        var option = option
+        if option.long == "reasoning-format" { option.defaultValue = ReasoningFormat.parsed.rawValue }
+        return option
+      } + OptionSpec.network,
+    examples: [
+      Example(
+        "The reasoning on the terminal, the answer alone in a file",
+        "groq reason \"How many r's are in strawberry?\" > answer.txt"),
+      Example("Keep <think> in the answer", "groq reason --reasoning-format raw \"Is 1001 prime?\""),
+      Example("Only the answer", "groq reason --reasoning-format hidden \"Is 1001 prime?\""),
+    ],
+    environment: EnvironmentSpec.common + [
+      EnvironmentSpec("GROQ_REASON_MODEL", "Default model for reason (otherwise \(models[0]))")
+    ]
+  )
+
+  var chat: OneShotChat
+
+  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    var request = try ChatRequestOptions(
+      arguments, environment: context.environment, command: "reason",
+      defaultModel: ("GROQ_REASON_MODEL", Self.models[0]))
+    request.temperature = request.temperature ?? Self.temperature
+    request.topP = request.topP ?? Self.topP
+    request.maxTokens = request.maxTokens ?? Self.maxTokens
+    let features = try ChatFeatures(
+      arguments, stop: request.stop, reasoningFormat: .parsed, visionModel: nil, command: "reason")
+    chat = OneShotChat(
+      request: request, features: features, promptWords: arguments.positionals,
+      stream: !arguments.flag("no-stream"), stats: arguments.flag("stats"),
+      network: try NetworkOptions(arguments, command: "reason"))
+    if chat.promptWords.isEmpty && context.terminal.stdinIsTTY {
+      throw UsageError("no prompt given", hint: "groq reason \"your question\"", command: "reason")
+    }
+  }
+
+  func run(_ context: CommandContext) async throws -> ExitStatus {
+    try await chat.run(context)
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Where a reasoning model puts its thinking (groq-api.md 3.1).
+public enum ReasoningFormat: String, Sendable, CaseIterable, Codable {
+  /// `<think>…</think>` inside the content.
+  case raw
+  /// In `message.reasoning` (a stream's `delta.reasoning`), apart from the answer.
+  case parsed
+  /// Left out.
+  case hidden
+}
+
+/// How hard a reasoning model thinks. qwen3 models take none/default; gpt-oss models low/medium/high.
+public enum ReasoningEffort: String, Sendable, CaseIterable, Codable {
+  case none, `default`, low, medium, high
+}
+
+/// Which capacity a request runs on. Flex fails fast with 498 when Groq is busy.
+public enum ServiceTier: String, Sendable, CaseIterable, Codable {
+  case onDemand = "on_demand"
+  case flex, auto, performance
+}
+
+/// `response_format`: JSON mode, or structured output checked against a schema.
+public enum ResponseFormat: Sendable, Equatable {
+  case jsonObject
+  /// `name` is at most 64 characters of [A-Za-z0-9_-]; `schema` goes out exactly as written.
+  case jsonSchema(name: String, description: String?, schema: JSONValue, strict: Bool?)
+
+  public var json: JSONValue {
+    switch self {
+    case .jsonObject: return .object([.init("type", .string("json_object"))])
+    case .jsonSchema(let name, let description, let schema, let strict):
+      var members: [JSONValue.Member] = [.init("name", .string(name))]
+      if let description { members.append(.init("description", .string(description))) }
+      members.append(.init("schema", schema))
+      if let strict { members.append(.init("strict", .bool(strict))) }
+      return .object([.init("type", .string("json_schema")), .init("json_schema", .object(members))])
+    }
+  }
+}
+
+/// `tool_choice`: a mode, or one function by name.
+public enum ToolChoice: Sendable, Equatable {
+  case none, auto, required
+  case function(String)
+
+  public var json: JSONValue {
+    switch self {
+    case .none: return .string("none")
+    case .auto: return .string("auto")
+    case .required: return .string("required")
+    case .function(let name):
+      return .object([
+        .init("type", .string("function")), .init("function", .object([.init("name", .string(name))])),
+      ])
+    }
+  }
+}
+
+extension ResponseFormat: Encodable {
+  public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
+}
+
+extension ToolChoice: Encodable {
+  public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
+}
+
+extension ChatCompletionRequest {
+  /// The body as sent: JSONEncoder writes the typed fields, then the members that carry a user's JSON (schema,
+  /// tools) are appended as written, in order. JSONEncoder's output for an object always ends in `}`.
+  public func body() throws -> Data {
+    var typed = self
+    typed.responseFormat = nil
+    typed.tools = nil
+    typed.toolChoice = nil
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    var data = try encoder.encode(typed)
+    var members: [JSONValue.Member] = []
+    if let responseFormat { members.append(.init("response_format", responseFormat.json)) }
+    if let tools { members.append(.init("tools", .array(tools))) }
+    if let toolChoice { members.append(.init("tool_choice", toolChoice.json)) }
+    guard !members.isEmpty, data.last == UInt8(ascii: "}") else { return data }
+    data.removeLast()
+    for member in members {
+      data.append(contentsOf: ("," + JSONValue.string(member.key).serialized + ":" + member.value.serialized).utf8)
+    }
+    data.append(UInt8(ascii: "}"))
+    return data
+  }
+}
