@@ -12,6 +12,7 @@ public enum CLI {
   /// Every command, in the order help lists them.
   static let commands: [any Command.Type] = [
     ChatCommand.self, ModelsCommand.self, HelpCommand.self, CompletionCommand.self, ManCommand.self,
+    TranscribeCommand.self, TranslateCommand.self, SpeakCommand.self,
   ]
 
   public static func main() async -> Never {
