@@ -37,7 +37,7 @@ _groq_files() {
 # Succeeds when option $2 of command $1 (empty for the root) takes a value.
 _groq_takes_value() {
     case "$1 $2" in
-        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --timeout'|'chat --max-retries'|'models --timeout'|'models --max-retries') return 0 ;;
+        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --timeout'|'chat --max-retries'|'models --timeout'|'models --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --max-retries') return 0 ;;
     esac
     return 1
 }
@@ -47,6 +47,14 @@ _groq_value() {
     COMPREPLY=()
     case "$1 $2" in
         'chat --model'|'chat -m') _groq_models "$3" ;;
+        'transcribe --model'|'transcribe -m') _groq_models "$3" ;;
+        'transcribe --format') _groq_words "$3" 'text' 'json' 'verbose_json' 'srt' 'vtt' 'tsv' ;;
+        'translate --model'|'translate -m') _groq_models "$3" ;;
+        'translate --format') _groq_words "$3" 'text' 'json' 'verbose_json' 'srt' 'vtt' 'tsv' ;;
+        'speak --model'|'speak -m') _groq_models "$3" ;;
+        'speak --format') _groq_words "$3" 'wav' 'mp3' 'flac' 'ogg' 'mulaw' ;;
+        'speak --output'|'speak -o') _groq_files "$3" ;;
+        'speak --file'|'speak -f') _groq_files "$3" ;;
     esac
 }
 
@@ -61,12 +69,22 @@ _groq_argument() {
             ;;
         'help')
             case "$2" in
-                0) _groq_words "$3" 'chat' 'models' 'help' 'completion' ;;
+                0) _groq_words "$3" 'chat' 'models' 'help' 'completion' 'transcribe' 'translate' 'speak' ;;
             esac
             ;;
         'completion')
             case "$2" in
                 0) _groq_words "$3" 'bash' 'zsh' 'fish' ;;
+            esac
+            ;;
+        'transcribe')
+            case "$2" in
+                0) _groq_files "$3" ;;
+            esac
+            ;;
+        'translate')
+            case "$2" in
+                0) _groq_files "$3" ;;
             esac
             ;;
     esac
@@ -117,10 +135,13 @@ _groq() {
             'models') _groq_words "$cur" '--json' '--timeout' '--max-retries' '--help' '-h' ;;
             'help') _groq_words "$cur" '--help' '-h' ;;
             'completion') _groq_words "$cur" '--help' '-h' ;;
+            'transcribe') _groq_words "$cur" '--model' '-m' '--format' '--url' '--language' '--prompt' '--temperature' '--words' '--segments' '--flag-suspect' '--timeout' '--max-retries' '--help' '-h' ;;
+            'translate') _groq_words "$cur" '--model' '-m' '--format' '--url' '--prompt' '--temperature' '--segments' '--flag-suspect' '--timeout' '--max-retries' '--help' '-h' ;;
+            'speak') _groq_words "$cur" '--voice' '-v' '--model' '-m' '--format' '--speed' '--sample-rate' '--output' '-o' '--file' '-f' '--list-voices' '--timeout' '--max-retries' '--help' '-h' ;;
             *) COMPREPLY=() ;;
         esac
     elif [[ -z $command ]]; then
-        _groq_words "$cur" 'chat' 'models' 'help' 'completion'
+        _groq_words "$cur" 'chat' 'models' 'help' 'completion' 'transcribe' 'translate' 'speak'
     else
         _groq_argument "$command" "$args" "$cur"
     fi

@@ -68,17 +68,6 @@ struct AudioSpeech {
     return FakeAudio.header(sampleRate: sampleRate, dataBytes: samples.count) + samples
   }
 
-  /// Reads back the text a fake WAV spells, one character per 10 ms.
-  static func text(spokenIn decoded: FakeAudio.Decoded) -> String {
-    let perCharacter = decoded.sampleRate / 100
-    let values = decoded.values
-    var scalars = String.UnicodeScalarView()
-    for index in stride(from: 0, to: values.count, by: perCharacter) {
-      if let scalar = Unicode.Scalar(UInt32(UInt16(bitPattern: values[index]))) { scalars.append(scalar) }
-    }
-    return String(scalars)
-  }
-
   private static func invalid(_ message: String) -> FakeResponse {
     .groqError(status: 400, message: message)
   }

@@ -3,18 +3,20 @@ import Foundation
 
 /// A multipart/form-data body as the fake server reads it (RFC 7578): every part in order, so repeated fields such
 /// as `timestamp_granularities[]` keep all their values.
-struct MultipartForm {
-  struct Part {
-    let name: String
-    let filename: String?
-    let contentType: String?
-    let body: Data
+public struct MultipartForm: Sendable {
+  public struct Part: Sendable {
+    public let name: String
+    public let filename: String?
+    public let contentType: String?
+    public let body: Data
+
+    public var text: String { String(decoding: body, as: UTF8.self) }
   }
 
-  let parts: [Part]
+  public let parts: [Part]
 
   /// nil when the body is not a well-formed form with the boundary its Content-Type names.
-  init?(body: Data, contentType: String?) {
+  public init?(body: Data, contentType: String?) {
     guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data"),
       let boundary = Self.parameter("boundary", in: contentType)
     else { return nil }
@@ -36,13 +38,13 @@ struct MultipartForm {
     self.parts = parts
   }
 
-  func values(_ name: String) -> [String] {
+  public func values(_ name: String) -> [String] {
     parts.filter { $0.name == name && $0.filename == nil }.map { String(decoding: $0.body, as: UTF8.self) }
   }
 
-  func value(_ name: String) -> String? { values(name).last }
+  public func value(_ name: String) -> String? { values(name).last }
 
-  var file: Part? { parts.first { $0.name == "file" && $0.filename != nil } }
+  public var file: Part? { parts.first { $0.name == "file" && $0.filename != nil } }
 
   private static func part(headers: String, body: Data) -> Part? {
     var disposition: String?
@@ -92,4 +94,9 @@ struct MultipartForm {
       }
     }
   }
+}
+
+extension RecordedRequest {
+  /// The body parsed as a multipart form, for tests that check what an upload carried.
+  public var multipartForm: MultipartForm? { MultipartForm(body: body, contentType: header("Content-Type")) }
 }

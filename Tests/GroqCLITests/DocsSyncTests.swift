@@ -15,6 +15,9 @@ import Testing
     case rootHelp = "Tests/GroqCLITests/Snapshots/groq.txt"
     case chatHelp = "Tests/GroqCLITests/Snapshots/chat.txt"
     case modelsHelp = "Tests/GroqCLITests/Snapshots/models.txt"
+    case transcribeHelp = "Tests/GroqCLITests/Snapshots/transcribe.txt"
+    case translateHelp = "Tests/GroqCLITests/Snapshots/translate.txt"
+    case speakHelp = "Tests/GroqCLITests/Snapshots/speak.txt"
 
     var generated: String {
       switch self {
@@ -25,6 +28,9 @@ import Testing
       case .rootHelp: HelpText.root(.groq)
       case .chatHelp: HelpText.command(ChatCommand.spec, program: .groq)
       case .modelsHelp: HelpText.command(ModelsCommand.spec, program: .groq)
+      case .transcribeHelp: HelpText.command(TranscribeCommand.spec, program: .groq)
+      case .translateHelp: HelpText.command(TranslateCommand.spec, program: .groq)
+      case .speakHelp: HelpText.command(SpeakCommand.spec, program: .groq)
       }
     }
   }
