@@ -88,6 +88,26 @@ struct AudioTranscribeTests {
     #expect(try lastForm().filter { $0.name == "timestamp_granularities[]" }.map(\.value) == ["word", "segment"])
   }
 
+  @Test("--words with subtitles: one cue per word")
+  func wordCues() throws {
+    let result = try run(["transcribe", wav.path, "--words", "--format", "vtt"])
+    #expect(result.status == 0)
+    #expect(
+      result.text.hasPrefix("WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nSecond\n\n00:00:02.500 --> 00:00:05.000\n100\n"))
+  }
+
+  @Test("a progress bar for a large upload on a terminal's stderr, none in a pipe", .timeLimit(.minutes(1)))
+  func progress() throws {
+    let big = try directory.file("big.wav", FakeAudio.wav(seconds: 160) { Int16(100 + $0) })
+    let terminal = try PseudoTerminal.run(["transcribe", big.path], server: server)
+    #expect(terminal.status == 0)
+    #expect(terminal.stdout.contains("uploading big.wav ["))
+    #expect(terminal.stdout.contains("] 100% 5.1/5.1 MB"))
+    #expect(terminal.stdout.hasSuffix("Second 255.\n"))
+    let piped = try run(["transcribe", big.path])
+    #expect(piped.stderr == "")
+  }
+
   @Test("--segments: one line per segment")
   func segments() throws {
     let result = try run(["transcribe", wav.path, "--segments"])
