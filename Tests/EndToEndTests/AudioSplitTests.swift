@@ -39,3 +39,48 @@ struct AudioSplitTests {
     #expect(transcription["text"] as? String == texts.joined())
   }
 }
+
+/// ffmpeg on this machine's PATH, if any: the non-WAV split runs only where it is installed (not on CI).
+private let ffmpeg: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+  .map { "\($0)/ffmpeg" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+
+@Suite("files past the 25 MB upload limit, through ffmpeg")
+struct AudioFFmpegSplitTests {
+  /// Seconds of a FLAC file's STREAMINFO (total samples / sample rate).
+  static func flacSeconds(_ data: Data) -> Double? {
+    let bytes = [UInt8](data.prefix(42))
+    guard bytes.count == 42, bytes[0..<4] == [0x66, 0x4C, 0x61, 0x43] else { return nil }
+    let rate = Int(bytes[18]) << 12 | Int(bytes[19]) << 4 | Int(bytes[20]) >> 4
+    let samples =
+      Int(bytes[21] & 0x0F) << 32 | Int(bytes[22]) << 24 | Int(bytes[23]) << 16 | Int(bytes[24]) << 8
+      | Int(bytes[25])
+    return rate > 0 ? Double(samples) / Double(rate) : nil
+  }
+
+  @Test(
+    "a large non-WAV file becomes 16 kHz mono FLAC pieces that overlap by 10 s", .enabled(if: ffmpeg != nil),
+    .timeLimit(.minutes(1)))
+  func noise() throws {
+    let server = try FakeGroqServer()
+    let directory = try TemporaryDirectory()
+    let noise = directory.url.appendingPathComponent("noise.flac")
+    let generate = Process()
+    generate.executableURL = URL(fileURLWithPath: try #require(ffmpeg))
+    // White noise barely compresses: 600 s of it is about 28 MB of FLAC.
+    generate.arguments = [
+      "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "anoisesrc=d=600:r=16000:a=0.5", "-ac", "1", noise.path,
+    ]
+    try generate.run()
+    generate.waitUntilExit()
+    #expect(try #require(FileManager.default.attributesOfItem(atPath: noise.path)[.size] as? Int) > 25_000_000)
+
+    let result = try AudioRun.run(["transcribe", noise.path, "--format", "verbose_json"], server: server)
+    #expect(result.status == 0, "\(result.stderr)")
+    let files = server.requests.compactMap { $0.multipartForm?.file }
+    #expect(files.map(\.filename) == ["noise.part1.flac", "noise.part2.flac"])
+    #expect(files.allSatisfy { $0.body.count < 25 * 1024 * 1024 && $0.contentType == "audio/flac" })
+    let seconds = files.compactMap { Self.flacSeconds($0.body) }
+    #expect(seconds.count == 2)
+    #expect(abs(seconds.reduce(0, +) - 10 - 600) < 0.1)
+  }
+}
