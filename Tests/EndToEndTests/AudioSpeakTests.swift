@@ -49,6 +49,15 @@ struct AudioSpeakTests {
     #expect(body["sample_rate"] as? Int == 24_000)
   }
 
+  @Test("-f reads the text from a file; -o - is stdout")
+  func fromFile() throws {
+    let text = try directory.file("hello.txt", Data("Héllo wörld 🎉\n".utf8))
+    let result = try run(["speak", "-v", "Fritz-PlayAI", "-f", text.path, "-o", "-"])
+    #expect(result.status == 0)
+    #expect(try server.requests.last?.json()["input"] as? String == "Héllo wörld 🎉")
+    #expect(FakeAudio.decode(result.stdout) != nil)
+  }
+
   @Test("text over the model's cap is split at sentences, spoken in turn and joined into one valid WAV")
   func longText() throws {
     let sentences = (1...12).map { "This is sentence number \($0), spoken by the fake server." }

@@ -57,8 +57,9 @@ enum AudioInput: Sendable, Equatable {
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw UsageError("cannot read '\(path)': permission denied", command: command)
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value ?? 0
-    if size == 0 { throw UsageError("'\(path)' is empty", command: command) }
+    if (try? AudioSplit.fileSize(URL(fileURLWithPath: path))) == 0 {
+      throw UsageError("'\(path)' is empty", command: command)
+    }
     self = .file(URL(fileURLWithPath: path), type)
   }
 }

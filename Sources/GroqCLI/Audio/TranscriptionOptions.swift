@@ -81,12 +81,8 @@ struct TranscriptionOptions: Sendable {
     }
     prompt = arguments.value("prompt")
     temperature = try arguments.number("temperature", in: 0...1, command: command)
-    let formatName = arguments.value("format") ?? "text"
-    guard let format = OutputFormat(rawValue: formatName) else {
-      throw UsageError(
-        "invalid value '\(formatName)' for --format",
-        hint: "one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "), command: command)
-    }
+    let formatName = try arguments.choice("format", among: OutputFormat.allCases.map(\.rawValue), command: command)
+    let format = formatName.flatMap(OutputFormat.init(rawValue:)) ?? .text
     self.format = format
     words = arguments.flag("words")
     segments = arguments.flag("segments")

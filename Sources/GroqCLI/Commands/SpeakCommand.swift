@@ -56,21 +56,11 @@ struct SpeakCommand: Command {
     words = arguments.positionals
     textFile = arguments.value("file")
     network = try NetworkOptions(arguments, command: "speak")
-    let formatName = arguments.value("format") ?? "wav"
-    guard let format = SpeechCatalogue.format(formatName) else {
-      throw UsageError(
-        "invalid value '\(formatName)' for --format",
-        hint: "one of " + SpeechCatalogue.formats.map(\.name).joined(separator: ", "), command: "speak")
-    }
-    self.format = format
-    speed = try arguments.number(
-      "speed", in: SpeechCatalogue.speeds, command: "speak")
-    sampleRate = try arguments.integer("sample-rate", in: 1...Int.max, command: "speak")
-    if let sampleRate, !SpeechCatalogue.sampleRates.contains(sampleRate) {
-      throw UsageError(
-        "invalid value '\(sampleRate)' for --sample-rate",
-        hint: "one of " + SpeechCatalogue.sampleRates.map(String.init).joined(separator: ", "), command: "speak")
-    }
+    let formatName = try arguments.choice("format", among: SpeechCatalogue.formats.map(\.name), command: "speak")
+    format = SpeechCatalogue.format(formatName ?? "wav") ?? SpeechCatalogue.formats[0]
+    speed = try arguments.number("speed", in: SpeechCatalogue.speeds, command: "speak")
+    let rates = SpeechCatalogue.sampleRates.map(String.init)
+    sampleRate = try arguments.choice("sample-rate", among: rates, command: "speak").flatMap { Int($0) }
     if listVoices {
       (voice, model, destination) = ("", "", .stdout)
       return
