@@ -177,6 +177,7 @@ struct AudioTranscribeTests {
       (["transcribe", "EMPTY"], "is empty"),
       (["transcribe", "NOTES"], "unsupported audio format '.txt'"),
       (["transcribe", "WAV", "WAV"], "expected one audio file, got 2"),
+      (["transcribe", "-"], "standard input is empty"),
       (["transcribe", "WAV", "--url", "https://example.com/a.wav"], "not both"),
       (["transcribe", "--url", "ftp://example.com/a.wav"], "expected an http or https URL"),
       (["transcribe", "WAV", "--format", "docx"], "invalid value 'docx' for --format"),

@@ -67,7 +67,7 @@ enum AudioInput: Sendable, Equatable {
 /// Audio piped to stdin, saved to a temporary file so it can be measured, split and resent on a retry.
 enum AudioStdin {
   /// Copies stdin in bounded reads (memory stays flat) and names its format from its first bytes.
-  static func save() throws -> (url: URL, type: AudioFileType) {
+  static func save(command: String) throws -> (url: URL, type: AudioFileType) {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("groq-stdin-\(UUID().uuidString)")
     guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
       throw CLIError("could not create a temporary file in \(url.deletingLastPathComponent().path)")
@@ -90,7 +90,11 @@ enum AudioStdin {
         if head.count < 16 { head.append(chunk.prefix(16 - head.count)) }
         try out.write(contentsOf: chunk)
       }
-      guard !head.isEmpty else { throw CLIError("standard input is empty: no audio to send", status: .usage) }
+      guard !head.isEmpty else {
+        throw CLIError(
+          "standard input is empty: no audio to send", hint: "pipe a file in: groq \(command) - < talk.wav",
+          status: .usage)
+      }
       guard let type = AudioFileType.sniff(head) else {
         throw CLIError(
           "cannot tell the audio format of standard input",
