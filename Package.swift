@@ -25,7 +25,7 @@ let package = Package(
 
     .testTarget(name: "GroqKitTests", dependencies: ["GroqKit", "FakeGroq"]),
     .testTarget(name: "GroqCLITests", dependencies: ["GroqCLI"], exclude: ["Snapshots"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["FakeGroq", "groq"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["FakeGroq", "groq"], exclude: ["Golden"]),
     .testTarget(name: "FakeGroqTests", dependencies: ["FakeGroq"]),
   ]
 )

@@ -37,7 +37,7 @@ _groq_files() {
 # Succeeds when option $2 of command $1 (empty for the root) takes a value.
 _groq_takes_value() {
     case "$1 $2" in
-        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --timeout'|'reason --max-retries'|'models --timeout'|'models --max-retries') return 0 ;;
+        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --timeout'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --max-retries'|'models --timeout'|'models --max-retries') return 0 ;;
     esac
     return 1
 }
@@ -60,6 +60,14 @@ _groq_value() {
         'reason --reasoning-format') _groq_words "$3" 'raw' 'parsed' 'hidden' ;;
         'reason --reasoning-effort') _groq_words "$3" 'none' 'default' 'low' 'medium' 'high' ;;
         'reason --service-tier') _groq_words "$3" 'on_demand' 'flex' 'auto' 'performance' ;;
+        'transcribe --model'|'transcribe -m') _groq_models "$3" ;;
+        'transcribe --format') _groq_words "$3" 'text' 'json' 'verbose_json' 'srt' 'vtt' 'tsv' ;;
+        'translate --model'|'translate -m') _groq_models "$3" ;;
+        'translate --format') _groq_words "$3" 'text' 'json' 'verbose_json' 'srt' 'vtt' 'tsv' ;;
+        'speak --model'|'speak -m') _groq_models "$3" ;;
+        'speak --format') _groq_words "$3" 'wav' 'mp3' 'flac' 'ogg' 'mulaw' ;;
+        'speak --output'|'speak -o') _groq_files "$3" ;;
+        'speak --file'|'speak -f') _groq_files "$3" ;;
     esac
 }
 
@@ -67,6 +75,16 @@ _groq_value() {
 _groq_argument() {
     COMPREPLY=()
     case "$1" in
+        'transcribe')
+            case "$2" in
+                0) _groq_files "$3" ;;
+            esac
+            ;;
+        'translate')
+            case "$2" in
+                0) _groq_files "$3" ;;
+            esac
+            ;;
         'models')
             case "$2" in
                 0) _groq_models "$3" ;;
@@ -74,7 +92,7 @@ _groq_argument() {
             ;;
         'help')
             case "$2" in
-                0) _groq_words "$3" 'chat' 'reason' 'models' 'help' 'completion' ;;
+                0) _groq_words "$3" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' ;;
             esac
             ;;
         'completion')
@@ -128,13 +146,16 @@ _groq() {
             "") _groq_words "$cur" '--help' '-h' '--version' ;;
             'chat') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--continue' '-c' '--session' '--no-history' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--timeout' '--max-retries' '--help' '-h' ;;
             'reason') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--timeout' '--max-retries' '--help' '-h' ;;
+            'transcribe') _groq_words "$cur" '--model' '-m' '--format' '--url' '--language' '--prompt' '--temperature' '--words' '--segments' '--flag-suspect' '--timeout' '--max-retries' '--help' '-h' ;;
+            'translate') _groq_words "$cur" '--model' '-m' '--format' '--url' '--prompt' '--temperature' '--segments' '--flag-suspect' '--timeout' '--max-retries' '--help' '-h' ;;
+            'speak') _groq_words "$cur" '--voice' '-v' '--model' '-m' '--format' '--speed' '--sample-rate' '--output' '-o' '--file' '-f' '--list-voices' '--timeout' '--max-retries' '--help' '-h' ;;
             'models') _groq_words "$cur" '--json' '--timeout' '--max-retries' '--help' '-h' ;;
             'help') _groq_words "$cur" '--help' '-h' ;;
             'completion') _groq_words "$cur" '--help' '-h' ;;
             *) COMPREPLY=() ;;
         esac
     elif [[ -z $command ]]; then
-        _groq_words "$cur" 'chat' 'reason' 'models' 'help' 'completion'
+        _groq_words "$cur" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion'
     else
         _groq_argument "$command" "$args" "$cur"
     fi

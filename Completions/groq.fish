@@ -8,6 +8,9 @@ complete -c groq -n __fish_use_subcommand -s h -l help -d 'Show help for this co
 complete -c groq -n __fish_use_subcommand -l version -d 'Print the version and exit'
 complete -c groq -n __fish_use_subcommand -a chat -d 'Chat with a model, streaming the answer as it is written'
 complete -c groq -n __fish_use_subcommand -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
+complete -c groq -n __fish_use_subcommand -a transcribe -d 'Transcribe speech in an audio file to text'
+complete -c groq -n __fish_use_subcommand -a translate -d 'Translate speech in an audio file to English text'
+complete -c groq -n __fish_use_subcommand -a speak -d 'Speak text aloud into an audio file'
 complete -c groq -n __fish_use_subcommand -a models -d 'List the models your key can use'
 complete -c groq -n __fish_use_subcommand -a help -d 'Show help for groq or one of its commands'
 complete -c groq -n __fish_use_subcommand -a completion -d 'Print a shell completion script'
@@ -69,6 +72,47 @@ complete -c groq -n '__fish_seen_subcommand_from reason' -l timeout -x -d 'Give 
 complete -c groq -n '__fish_seen_subcommand_from reason' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from reason' -s h -l help -d 'Show help for this command'
 
+# groq transcribe
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Whisper model'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l format -x -a 'text json verbose_json srt vtt tsv' -d 'text, json, verbose_json, or subtitles built locally: srt, vtt, tsv'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l url -x -d 'Audio for Groq to fetch, instead of a file'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l language -x -d 'Language of the audio, ISO-639-1 (en, de, ja)'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l prompt -x -d 'Spellings and style to follow (up to 224 tokens)'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l temperature -x -d 'Sampling temperature, 0 to 1'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l words -d 'Print each word\'s start and end (or make word subtitles)'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l segments -d 'Print each segment\'s start and end'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l flag-suspect -d 'Mark segments Whisper itself would distrust; count them on stderr'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -s h -l help -d 'Show help for this command'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -F
+
+# groq translate
+complete -c groq -n '__fish_seen_subcommand_from translate' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Whisper model'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l format -x -a 'text json verbose_json srt vtt tsv' -d 'text, json, verbose_json, or subtitles built locally: srt, vtt, tsv'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l url -x -d 'Audio for Groq to fetch, instead of a file'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l prompt -x -d 'Spellings and style to follow (up to 224 tokens)'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l temperature -x -d 'Sampling temperature, 0 to 1'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l segments -d 'Print each segment\'s start and end'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l flag-suspect -d 'Mark segments Whisper itself would distrust; count them on stderr'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from translate' -s h -l help -d 'Show help for this command'
+complete -c groq -n '__fish_seen_subcommand_from translate' -F
+
+# groq speak
+complete -c groq -n '__fish_seen_subcommand_from speak' -s v -l voice -x -d 'Voice, e.g. Fritz-PlayAI or troy'
+complete -c groq -n '__fish_seen_subcommand_from speak' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Speech model (default: the voice\'s model)'
+complete -c groq -n '__fish_seen_subcommand_from speak' -l format -x -a 'wav mp3 flac ogg mulaw' -d 'Audio format: wav, mp3, flac, ogg or mulaw'
+complete -c groq -n '__fish_seen_subcommand_from speak' -l speed -x -d 'Speaking speed, 0.5 to 5'
+complete -c groq -n '__fish_seen_subcommand_from speak' -l sample-rate -x -d 'Samples per second: 8000, 16000, 22050, 24000, 32000, 44100, 48000'
+complete -c groq -n '__fish_seen_subcommand_from speak' -s o -l output -r -F -d 'Write the audio here'
+complete -c groq -n '__fish_seen_subcommand_from speak' -s f -l file -r -F -d 'Read the text from a file'
+complete -c groq -n '__fish_seen_subcommand_from speak' -l list-voices -d 'List the voices and models groq knows, and exit'
+complete -c groq -n '__fish_seen_subcommand_from speak' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from speak' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from speak' -s h -l help -d 'Show help for this command'
+
 # groq models
 complete -c groq -n '__fish_seen_subcommand_from models' -l json -d 'Print the API\'s model objects as JSON'
 complete -c groq -n '__fish_seen_subcommand_from models' -l timeout -x -d 'Give up when the server sends nothing for this long'
@@ -78,11 +122,14 @@ complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq models 2>/dev
 
 # groq help
 complete -c groq -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show help for this command'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason models completion' -a chat -d 'Chat with a model, streaming the answer as it is written'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason models completion' -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason models completion' -a models -d 'List the models your key can use'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason models completion' -a help -d 'Show help for groq or one of its commands'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason models completion' -a completion -d 'Print a shell completion script'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a chat -d 'Chat with a model, streaming the answer as it is written'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a transcribe -d 'Transcribe speech in an audio file to text'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a translate -d 'Translate speech in an audio file to English text'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a speak -d 'Speak text aloud into an audio file'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a models -d 'List the models your key can use'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a help -d 'Show help for groq or one of its commands'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a completion -d 'Print a shell completion script'
 
 # groq completion
 complete -c groq -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show help for this command'

@@ -11,7 +11,8 @@ import GroqKit
 public enum CLI {
   /// Every command, in the order help lists them.
   static let commands: [any Command.Type] = [
-    ChatCommand.self, ReasonCommand.self, ModelsCommand.self, HelpCommand.self, CompletionCommand.self, ManCommand.self,
+    ChatCommand.self, ReasonCommand.self, TranscribeCommand.self, TranslateCommand.self, SpeakCommand.self,
+    ModelsCommand.self, HelpCommand.self, CompletionCommand.self, ManCommand.self,
   ]
 
   public static func main() async -> Never {

@@ -17,6 +17,9 @@ struct DefaultGroq {
       return model(encodedID: String(route.dropFirst("/openai/v1/models/".count)))
     case ("POST", "/openai/v1/chat/completions"):
       return ChatCompletions(request: request).respond()
+    case ("POST", "/openai/v1/audio/transcriptions"), ("POST", "/openai/v1/audio/translations"):
+      return AudioTranscriptions(request: request, translating: route.hasSuffix("/translations")).respond()
+    case ("POST", "/openai/v1/audio/speech"): return AudioSpeech(request: request).respond()
     default:
       return .groqError(
         status: 404,

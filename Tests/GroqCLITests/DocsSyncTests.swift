@@ -16,6 +16,9 @@ import Testing
     case chatHelp = "Tests/GroqCLITests/Snapshots/chat.txt"
     case reasonHelp = "Tests/GroqCLITests/Snapshots/reason.txt"
     case modelsHelp = "Tests/GroqCLITests/Snapshots/models.txt"
+    case transcribeHelp = "Tests/GroqCLITests/Snapshots/transcribe.txt"
+    case translateHelp = "Tests/GroqCLITests/Snapshots/translate.txt"
+    case speakHelp = "Tests/GroqCLITests/Snapshots/speak.txt"
 
     var generated: String {
       switch self {
@@ -27,6 +30,9 @@ import Testing
       case .chatHelp: HelpText.command(ChatCommand.spec, program: .groq)
       case .reasonHelp: HelpText.command(ReasonCommand.spec, program: .groq)
       case .modelsHelp: HelpText.command(ModelsCommand.spec, program: .groq)
+      case .transcribeHelp: HelpText.command(TranscribeCommand.spec, program: .groq)
+      case .translateHelp: HelpText.command(TranslateCommand.spec, program: .groq)
+      case .speakHelp: HelpText.command(SpeakCommand.spec, program: .groq)
       }
     }
   }

@@ -1,0 +1,181 @@
+import Foundation
+import GroqKit
+
+/// `groq speak`: text to speech, long text spoken piece by piece and joined into one file.
+struct SpeakCommand: Command {
+  static let spec = CommandSpec(
+    name: "speak",
+    summary: "Speak text aloud into an audio file",
+    discussion: """
+      The text is the arguments joined by spaces, the file given with -f, or standard input. The model follows \
+      from the voice when only one model has it. Text longer than the model's limit per request is split at \
+      sentence ends (then between words), spoken piece by piece, and joined into one file; that needs wav (the \
+      default) or mp3. The audio goes to the file given with -o, or to standard output when that is not a terminal.
+      """,
+    arguments: [ArgumentSpec(name: "text", help: "The text to speak ('-' reads standard input)", variadic: true)],
+    options: [
+      OptionSpec(long: "voice", short: "v", value: ValueSpec("name"), help: "Voice, e.g. Fritz-PlayAI or troy"),
+      OptionSpec(
+        long: "model", short: "m", value: ValueSpec("id", completion: .models),
+        help: "Speech model (default: the voice's model)"),
+      OptionSpec(
+        long: "format", value: ValueSpec("name", completion: .choices(SpeechCatalogue.formats.map(\.name))),
+        help: "Audio format: wav, mp3, flac, ogg or mulaw", defaultValue: "wav"),
+      OptionSpec(long: "speed", value: ValueSpec("x"), help: "Speaking speed, 0.5 to 5"),
+      OptionSpec(
+        long: "sample-rate", value: ValueSpec("hz"),
+        help: "Samples per second: " + SpeechCatalogue.sampleRates.map(String.init).joined(separator: ", ")),
+      OptionSpec(long: "output", short: "o", value: ValueSpec("file", completion: .file), help: "Write the audio here"),
+      OptionSpec(
+        long: "file", short: "f", value: ValueSpec("file", completion: .file), help: "Read the text from a file"),
+      OptionSpec(long: "list-voices", help: "List the voices and models groq knows, and exit"),
+    ] + OptionSpec.network,
+    examples: [
+      Example("Speak into a file", "groq speak -v Fritz-PlayAI -o hello.wav \"Hello\""),
+      Example(
+        "From a pipe to a pipe",
+        "echo \"I love building and shipping new features\" | groq speak -v Fritz-PlayAI > hello.wav"),
+      Example("The voices to choose from", "groq speak --list-voices"),
+    ],
+    environment: EnvironmentSpec.common
+  )
+
+  var listVoices: Bool
+  var words: [String]
+  var textFile: String?
+  var voice: String
+  var model: String
+  var format: SpeechFormat
+  var speed: Double?
+  var sampleRate: Int?
+  var destination: SpeechDestination
+  var network: NetworkOptions
+
+  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    listVoices = arguments.flag("list-voices")
+    words = arguments.positionals
+    textFile = arguments.value("file")
+    network = try NetworkOptions(arguments, command: "speak")
+    let formatName = try arguments.choice("format", among: SpeechCatalogue.formats.map(\.name), command: "speak")
+    format = SpeechCatalogue.format(formatName ?? "wav") ?? SpeechCatalogue.formats[0]
+    speed = try arguments.number("speed", in: SpeechCatalogue.speeds, command: "speak")
+    let rates = SpeechCatalogue.sampleRates.map(String.init)
+    sampleRate = try arguments.choice("sample-rate", among: rates, command: "speak").flatMap { Int($0) }
+    if listVoices {
+      (voice, model, destination) = ("", "", .stdout)
+      return
+    }
+    guard let voice = arguments.value("voice"), !voice.isEmpty else {
+      throw UsageError(
+        "no voice given", hint: "choose one with -v; 'groq speak --list-voices' lists them",
+        command: "speak")
+    }
+    self.voice = voice
+    model = try Self.model(for: voice, named: arguments.value("model"))
+    if let textFile {
+      guard words.isEmpty else { throw UsageError("give the text as arguments or with -f, not both", command: "speak") }
+      guard FileManager.default.isReadableFile(atPath: textFile) else {
+        throw UsageError("cannot read '\(textFile)'", command: "speak")
+      }
+    } else if words.isEmpty && context.terminal.stdinIsTTY {
+      throw UsageError(
+        "no text given", hint: "groq speak -v \(voice) \"Hello\", or pipe text in", command: "speak")
+    }
+    destination = try SpeechDestination(arguments.value("output"), stdoutIsTTY: context.terminal.stdoutIsTTY)
+  }
+
+  /// `-m` when given; otherwise the one model that has the voice, or the current default for a voice groq does not
+  /// know (the server decides whether it exists).
+  static func model(for voice: String, named: String?) throws(UsageError) -> String {
+    if let named { return named }
+    let models = SpeechCatalogue.models(withVoice: voice)
+    guard models.count <= 1 else {
+      throw UsageError(
+        "voice '\(voice)' belongs to several models: " + models.map(\.id).joined(separator: ", "),
+        hint: "choose one with -m", command: "speak")
+    }
+    return models.first?.id ?? SpeechCatalogue.defaultModel
+  }
+
+  func run(_ context: CommandContext) async throws -> ExitStatus {
+    if listVoices {
+      try context.terminal.out(VoiceListing.render(tty: context.terminal.stdoutIsTTY))
+      return .success
+    }
+    let text = try readText(context.terminal)
+    let limit = SpeechCatalogue.model(model)?.inputLimit ?? SpeechCatalogue.fallbackInputLimit
+    let pieces = SpeechTextSplitter.split(text, limit: limit)
+    guard !pieces.isEmpty else {
+      throw CLIError(
+        "the text is empty", hint: "give the text to speak as arguments, with -f, or on stdin",
+        status: .usage)
+    }
+    if pieces.count > 1 && format.joining == .none {
+      throw CLIError(
+        "the text is \(SpeechTextSplitter.length(text)) characters, over \(model)'s \(limit) per request, and "
+          + "\(format.name) pieces cannot be joined into one file",
+        hint: "use --format wav or mp3, or send shorter text", status: .usage)
+    }
+    let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
+    var audio: [Data] = []
+    for (index, piece) in pieces.enumerated() {
+      if pieces.count > 1 && context.terminal.stderrIsTTY {
+        context.terminal.err("\r" + context.terminal.style("speaking piece \(index + 1)/\(pieces.count)", .dim))
+      }
+      audio.append(try await speak(piece, client: client))
+    }
+    if pieces.count > 1 && context.terminal.stderrIsTTY { context.terminal.err("\r\u{1B}[K") }
+    try destination.write(try join(audio), terminal: context.terminal)
+    return .success
+  }
+
+  private func speak(_ input: String, client: GroqClient) async throws -> Data {
+    let request = SpeechRequest(
+      model: model, input: input, voice: voice, responseFormat: format.name, sampleRate: sampleRate, speed: speed)
+    do {
+      return try await client.speech(request)
+    } catch let error as GroqError
+      where error.status == 400 && (error.param == "voice" || error.message.lowercased().contains("voice"))
+    {
+      let known = SpeechCatalogue.model(model)?.voices ?? []
+      throw CLIError(
+        "the server refused voice '\(voice)' for \(model): \(error.message)",
+        hint: known.isEmpty
+          ? "see 'groq speak --list-voices'"
+          : "voices groq knows for \(model): " + known.joined(separator: ", "))
+    }
+  }
+
+  private func join(_ pieces: [Data]) throws -> Data {
+    guard pieces.count > 1 else { return pieces.first ?? Data() }
+    switch format.joining {
+    case .wav:
+      do {
+        return try WAV.join(pieces)
+      } catch let error as AudioFormatError {
+        throw CLIError("could not join the spoken pieces: \(error.message)")
+      }
+    case .concatenate, .none:
+      return pieces.reduce(into: Data()) { $0.append($1) }
+    }
+  }
+
+  private func readText(_ terminal: Terminal) throws -> String {
+    let data: Data
+    if let textFile {
+      do {
+        data = try Data(contentsOf: URL(fileURLWithPath: textFile))
+      } catch {
+        throw CLIError("cannot read '\(textFile)': \((error as NSError).localizedDescription)", status: .usage)
+      }
+    } else if words.isEmpty || words == ["-"] {
+      data = try terminal.readStdin()
+    } else {
+      return words.joined(separator: " ")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw CLIError("the text is not UTF-8", hint: "convert it first, e.g. with iconv", status: .usage)
+    }
+    return text
+  }
+}

@@ -1,0 +1,144 @@
+import FakeGroq
+import Foundation
+import Testing
+
+@Suite("speak against the fake server")
+struct AudioSpeakTests {
+  let server: FakeGroqServer
+  let directory: TemporaryDirectory
+
+  init() throws {
+    server = try FakeGroqServer()
+    directory = try TemporaryDirectory()
+  }
+
+  func run(_ arguments: [String], stdin: String? = nil) throws -> BinaryResult {
+    let input = try stdin.map { try directory.file("stdin-\(UUID().uuidString)", Data($0.utf8)) }
+    return try AudioRun.run(arguments, stdin: input, server: server)
+  }
+
+  @Test("piped text to a pipe: a WAV whose header parses and whose audio is the text")
+  func pipeToPipe() throws {
+    let result = try run(["speak", "-v", "Fritz-PlayAI"], stdin: "I love building and shipping new features\n")
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    let wav = try #require(FakeAudio.decode(result.stdout))
+    #expect(wav.sampleRate == 48_000 && wav.channels == 1 && wav.bitsPerSample == 16)
+    #expect(wav.riffSize == result.stdout.count - 8)
+    let body = try #require(try server.requests.last?.json())
+    #expect(body["model"] as? String == "playai-tts")
+    #expect(body["voice"] as? String == "Fritz-PlayAI")
+    #expect(body["response_format"] as? String == "wav")
+    #expect(body["input"] as? String == "I love building and shipping new features")
+    #expect(server.requests.last?.header("Accept") == "audio/wav")
+  }
+
+  @Test("-o writes the file; --speed and --sample-rate are sent; the model follows from the voice")
+  func toFile() throws {
+    let output = directory.url.appendingPathComponent("hello.wav")
+    let result = try run([
+      "speak", "-v", "troy", "-o", output.path, "--speed", "1.5", "--sample-rate", "24000", "Hello",
+    ])
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    let wav = try #require(FakeAudio.decode(try Data(contentsOf: output)))
+    #expect(wav.sampleRate == 24_000)
+    let body = try #require(try server.requests.last?.json())
+    #expect(body["model"] as? String == "canopylabs/orpheus-v1-english")
+    #expect(body["speed"] as? Double == 1.5)
+    #expect(body["sample_rate"] as? Int == 24_000)
+  }
+
+  @Test("-f reads the text from a file; -o - is stdout")
+  func fromFile() throws {
+    let text = try directory.file("hello.txt", Data("Héllo wörld 🎉\n".utf8))
+    let result = try run(["speak", "-v", "Fritz-PlayAI", "-f", text.path, "-o", "-"])
+    #expect(result.status == 0)
+    #expect(try server.requests.last?.json()["input"] as? String == "Héllo wörld 🎉")
+    #expect(FakeAudio.decode(result.stdout) != nil)
+  }
+
+  @Test("text over the model's cap is split at sentences, spoken in turn and joined into one valid WAV")
+  func longText() throws {
+    let sentences = (1...12).map { "This is sentence number \($0), spoken by the fake server." }
+    let text = sentences.joined(separator: " ")
+    let output = directory.url.appendingPathComponent("long.wav")
+    let result = try run(["speak", "-v", "troy", "-o", output.path], stdin: text)
+    #expect(result.status == 0, "\(result.stderr)")
+    let inputs = try server.requests.map { try #require($0.json()["input"] as? String) }
+    #expect(inputs.count > 1)
+    #expect(inputs.allSatisfy { $0.unicodeScalars.count <= 200 })
+    #expect(inputs.joined(separator: " ") == text)
+    let data = try Data(contentsOf: output)
+    let wav = try #require(FakeAudio.decode(data))
+    #expect(wav.riffSize == data.count - 8)
+    // The fake's audio spells its input: the joined file says every piece, in order.
+    #expect(AudioSpeechReading.text(wav) == inputs.joined())
+  }
+
+  @Test("long text in a format that cannot be joined is refused before anything is sent")
+  func notJoinable() throws {
+    let result = try run(["speak", "-v", "troy", "--format", "flac"], stdin: String(repeating: "Word. ", count: 60))
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("flac pieces cannot be joined"))
+    #expect(server.requests.isEmpty)
+  }
+
+  @Test("an unknown voice goes to the server, and its refusal lists the voices groq knows")
+  func unknownVoice() throws {
+    let result = try run(["speak", "-v", "Fritzy-PlayAI", "-m", "playai-tts", "hi"])
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("groq: error: the server refused voice 'Fritzy-PlayAI' for playai-tts: "))
+    #expect(result.stderr.contains("hint: voices groq knows for playai-tts: Arista-PlayAI, "))
+    #expect(result.stdout.isEmpty)
+    #expect(server.requests.count == 1)
+  }
+
+  @Test("--list-voices prints the catalogue, one tab-separated line per voice in a pipe")
+  func listVoices() throws {
+    let result = try run(["speak", "--list-voices"])
+    #expect(result.status == 0)
+    let lines = result.text.split(separator: "\n")
+    #expect(lines.contains("Fritz-PlayAI\tplayai-tts\tEnglish\t10000"))
+    #expect(lines.contains("troy\tcanopylabs/orpheus-v1-english\tEnglish\t200"))
+    #expect(server.requests.isEmpty)
+  }
+
+  @Test(
+    "bad input is exit 2 before any request",
+    arguments: [
+      (["speak", "hi"], "no voice given"),
+      (["speak", "-v", "troy", "--speed", "9", "hi"], "--speed"),
+      (["speak", "-v", "troy", "--sample-rate", "12345", "hi"], "--sample-rate"),
+      (["speak", "-v", "troy", "--format", "aiff", "hi"], "--format"),
+      (["speak", "-v", "troy", "-f", "/nonexistent/text.txt"], "cannot read"),
+    ])
+  func badInput(arguments: [String], message: String) throws {
+    let result = try run(arguments)
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix("groq: error: "))
+    #expect(result.stderr.contains(message))
+    #expect(server.requests.isEmpty)
+  }
+
+  @Test("audio is never written to a terminal", .timeLimit(.minutes(1)))
+  func refusesTerminal() throws {
+    let result = try PseudoTerminal.run(["speak", "-v", "Fritz-PlayAI", "Hello"], server: server)
+    #expect(result.status == 2)
+    #expect(result.stdout.contains("refusing to write audio to a terminal"))
+    #expect(server.requests.isEmpty)
+  }
+}
+
+/// Reads back the text the fake's WAV spells: 10 ms of samples per character, each holding its scalar value.
+enum AudioSpeechReading {
+  static func text(_ wav: FakeAudio.Decoded) -> String {
+    let perCharacter = wav.sampleRate / 100
+    let values = wav.values
+    var scalars = String.UnicodeScalarView()
+    for index in stride(from: 0, to: values.count, by: perCharacter) {
+      if let scalar = Unicode.Scalar(UInt32(UInt16(bitPattern: values[index]))) { scalars.append(scalar) }
+    }
+    return String(scalars)
+  }
+}
