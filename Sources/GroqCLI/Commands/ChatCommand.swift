@@ -59,6 +59,10 @@ struct ChatCommand: Command {
       EnvironmentSpec("GROQ_HISTORY", "Set to 0 to keep no record, as --no-history does"),
       EnvironmentSpec("XDG_DATA_HOME", "Conversations go in $XDG_DATA_HOME/groq/conversations (~/.local/share)"),
       EnvironmentSpec("XDG_STATE_HOME", "Line history goes in $XDG_STATE_HOME/groq/history (~/.local/state)"),
+    ],
+    tables: [
+      DocsTable(
+        title: "Interactive commands", rows: SlashCommand.allCases.map { (term: $0.usage, text: $0.summary) })
     ]
   )
 

@@ -37,6 +37,7 @@ enum HelpText {
       sections.append("ARGUMENTS\n" + table(command.arguments.map { ("<\($0.name)>", $0.help) }))
     }
     sections.append("OPTIONS\n" + table(command.options.map { (optionLabel($0), optionHelp($0)) }))
+    for extra in command.tables { sections.append(extra.title.uppercased() + "\n" + table(extra.rows)) }
     if !command.examples.isEmpty { sections.append("EXAMPLES\n" + examples(command.examples)) }
     let environment = command.environment
     if !environment.isEmpty { sections.append("ENVIRONMENT\n" + table(environment.map { ($0.name, $0.help) })) }

@@ -95,6 +95,10 @@ enum ManPage {
     }
     out += [".PP", "Options:"]
     out += command.options.flatMap(optionEntry)
+    for extra in command.tables {
+      out += [".PP", textLine(extra.title + ":")]
+      for row in extra.rows { out += [".TP", "\\fB\(text(row.term))\\fR", textLine(DocsText.sentence(row.text))] }
+    }
     if !command.examples.isEmpty {
       out += [".PP", "Examples:", ".PP"]
       out += examples(command.examples)

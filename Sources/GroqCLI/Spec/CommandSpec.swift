@@ -12,10 +12,13 @@ public struct CommandSpec: Sendable {
   public var environment: [EnvironmentSpec]
   /// Left out of help, completions and the man page.
   public var hidden: Bool
+  /// More term-and-text lists for help and the man page, after the options (chat's REPL commands).
+  public var tables: [DocsTable]
 
   public init(
     name: String, summary: String, discussion: String? = nil, arguments: [ArgumentSpec] = [],
-    options: [OptionSpec] = [], examples: [Example] = [], environment: [EnvironmentSpec] = [], hidden: Bool = false
+    options: [OptionSpec] = [], examples: [Example] = [], environment: [EnvironmentSpec] = [], hidden: Bool = false,
+    tables: [DocsTable] = []
   ) {
     self.name = name
     self.summary = summary
@@ -25,6 +28,18 @@ public struct CommandSpec: Sendable {
     self.examples = examples
     self.environment = environment
     self.hidden = hidden
+    self.tables = tables
+  }
+}
+
+/// A titled list of terms and their one-line explanations.
+public struct DocsTable: Sendable {
+  public var title: String
+  public var rows: [(term: String, text: String)]
+
+  public init(title: String, rows: [(term: String, text: String)]) {
+    self.title = title
+    self.rows = rows
   }
 }
 
