@@ -235,3 +235,40 @@ struct REPLTests {
     #expect(mode == 0o600)
   }
 }
+
+extension REPLTests {
+  @Test("/attach sends an image with the next message only; /reasoning sets the format; bad values keep the REPL")
+  func attachAndReasoning() throws {
+    let server = try FakeGroqServer()
+    let image = FileManager.default.temporaryDirectory.appendingPathComponent("groq-repl-\(UUID().uuidString).png")
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: image)
+    let session = try Self.open(server, arguments: ["-m", "meta-llama/llama-4-scout-17b-16e-instruct"])
+    session.type("/attach /no/such/file.png\r")
+    #expect(session.expect("image file not found: /no/such/file.png"))
+    session.type("/attach \(image.path)\r")
+    #expect(session.expect("1 image(s) go with your next message"))
+    session.type("what is this?\r")
+    #expect(session.expect("I see 1 image."))
+    session.type("/reasoning sideways\r")
+    #expect(session.expect("/reasoning takes raw, parsed, hidden, not 'sideways'"))
+    session.type("/reasoning hidden\r")
+    #expect(session.expect("reasoning: hidden"))
+    session.type("and now?\r")
+    #expect(session.expect("and now?"))
+    #expect(session.expect("instruct> "))
+    session.type("/model no-such-model\r")
+    #expect(session.expect("no model named 'no-such-model'"))
+    session.type("\u{04}")
+    #expect(session.finish() == 0)
+
+    let bodies = try Self.chatBodies(server)
+    #expect(bodies.count == 2)
+    let first = try #require((bodies[0]["messages"] as? [[String: Any]])?.last)
+    let parts = try #require(first["content"] as? [[String: Any]])
+    #expect(parts.map { $0["type"] as? String } == ["text", "image_url"])
+    #expect(((parts[1]["image_url"] as? [String: Any])?["url"] as? String)?.hasPrefix("data:image/png;base64,") == true)
+    #expect(bodies[0]["reasoning_format"] == nil)
+    #expect(Self.messages(bodies[1]).last?.content == "and now?")
+    #expect(bodies[1]["reasoning_format"] as? String == "hidden")
+  }
+}
