@@ -12,9 +12,11 @@ optional spawner (bench/spawn.c, compiled by bench/run) only makes the peak RSS 
 """
 
 import argparse
+import atexit
 import json
 import os
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -270,7 +272,12 @@ class Scenario:
 
 def build_scenarios(args, groq_builds):
     auth = "Authorization: Bearer " + args.key
-    groq_env = child_env({"GROQ_API_KEY": args.key, "GROQ_BASE_URL": args.url})
+    # groq chat saves each exchange, as it does for users; into a scratch directory, not the user's home.
+    scratch = tempfile.mkdtemp(prefix="groq-bench-")
+    atexit.register(shutil.rmtree, scratch, True)
+    groq_env = child_env(
+        {"GROQ_API_KEY": args.key, "GROQ_BASE_URL": args.url, "XDG_DATA_HOME": scratch, "XDG_STATE_HOME": scratch}
+    )
     delayed_env = dict(groq_env, GROQ_CUSTOM_HEADERS="x-fake-token-delay-ms: %d" % FIRST_TOKEN_DELAY_MS)
     curl_env = child_env({})
     # -q must come first: it makes curl ignore any ~/.curlrc, which could otherwise add work to one side only.

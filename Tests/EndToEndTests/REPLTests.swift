@@ -272,3 +272,25 @@ extension REPLTests {
     #expect(bodies[1]["reasoning_format"] as? String == "hidden")
   }
 }
+
+extension REPLTests {
+  @Test("/stats on prints the footer on stderr; a context-length error suggests /undo and /clear")
+  func statsAndContextLength() throws {
+    let server = try FakeGroqServer()
+    let session = try Self.open(server, environment: ["NO_COLOR": "1"])
+    session.type("/stats on\r")
+    #expect(session.expect("stats on"))
+    session.type("hi\r")
+    #expect(session.expect(Self.answer))
+    #expect(session.expect("tokens/s"))
+    server.enqueue(
+      .groqError(
+        status: 400,
+        message: "Please reduce the length of the messages or completion.", code: "context_length_exceeded"))
+    session.type("one more\r")
+    #expect(session.expect("groq: error: Please reduce the length of the messages or completion."))
+    #expect(session.expect("/undo drops the last exchange, /clear starts afresh"))
+    session.type("\u{04}")
+    #expect(session.finish() == 0)
+  }
+}
