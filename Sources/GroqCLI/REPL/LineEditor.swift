@@ -92,6 +92,9 @@ final class LineEditor: Sendable {
   /// both descriptors makes Ctrl-C at the prompt independent of which thread the signal reached.
   private static func readBlocking(prompt: String) -> Event {
     finished = nil
+    // Without libedit's signal handlers it never hears of SIGWINCH; a window resized during an answer is measured
+    // here, before the prompt is drawn.
+    rl_resize_terminal()
     rl_callback_handler_install(prompt) { line in
       LineEditor.finished = line.map { .line(String(cString: $0)) } ?? .end
       free(line)
