@@ -49,6 +49,16 @@ struct AudioSpeakTests {
     #expect(body["sample_rate"] as? Int == 24_000)
   }
 
+  @Test("a voice typed in another case is sent as the catalogue spells it")
+  func voiceCase() throws {
+    let result = try run(["speak", "-v", "fritz-playai", "Hello"])
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    let body = try #require(try server.requests.last?.json())
+    #expect(body["model"] as? String == "playai-tts")
+    #expect(body["voice"] as? String == "Fritz-PlayAI")
+  }
+
   @Test("-f reads the text from a file; -o - is stdout")
   func fromFile() throws {
     let text = try directory.file("hello.txt", Data("Héllo wörld 🎉\n".utf8))

@@ -70,8 +70,8 @@ struct SpeakCommand: Command {
         "no voice given", hint: "choose one with -v; 'groq speak --list-voices' lists them",
         command: "speak")
     }
-    self.voice = voice
     model = try Self.model(for: voice, named: arguments.value("model"))
+    self.voice = SpeechCatalogue.spelling(of: voice, in: model)
     if let textFile {
       guard words.isEmpty else { throw UsageError("give the text as arguments or with -f, not both", command: "speak") }
       guard FileManager.default.isReadableFile(atPath: textFile) else {
