@@ -138,6 +138,23 @@ struct AudioTranscribeTests {
     #expect(try lastForm().last?.filename == "audio.wav")
   }
 
+  @Test(
+    "Ctrl-C while stdin is still open ends at once with 130, leaving no temporary file", .timeLimit(.minutes(1)))
+  func interruptReadingStdin() throws {
+    let temporary = try TemporaryDirectory()
+    let process = try GroqProcess(
+      ["transcribe", "-"], environment: GroqProcess.environment(server: server, ["TMPDIR": temporary.url.path]))
+    // A write this much larger than a pipe's buffer returns only once groq has read most of it: groq is copying.
+    process.write(FakeAudio.wav(seconds: 40).prefix(1 << 20))
+    process.interrupt()
+    let exited = process.waitForExit(timeout: 10)
+    let result = process.finish()
+    #expect(exited)
+    #expect(result.status == 130)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path) == [])
+    #expect(server.requests.isEmpty)
+  }
+
   @Test("translate uses whisper-large-v3 and the translations endpoint, with no granularities")
   func translate() throws {
     let result = try run(["translate", wav.path, "--format", "vtt"])
