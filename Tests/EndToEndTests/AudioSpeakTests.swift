@@ -84,6 +84,9 @@ struct AudioSpeakTests {
     #expect(wav.riffSize == data.count - 8)
     // The fake's audio spells its input: the joined file says every piece, in order.
     #expect(AudioSpeechReading.text(wav) == inputs.joined())
+    let piped = try run(["speak", "-v", "troy"], stdin: text)
+    #expect(piped.status == 0)
+    #expect(piped.stdout == data)
   }
 
   @Test("long text in a format that cannot be joined is refused before anything is sent")

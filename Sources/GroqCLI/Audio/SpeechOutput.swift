@@ -33,27 +33,39 @@ enum SpeechDestination: Sendable, Equatable {
     self = .stdout
   }
 
-  /// Writes to a temporary file beside the target and renames it, so a failure never leaves half a file behind.
-  func write(_ audio: Data, terminal: Terminal) throws {
+  /// Has `body` write the audio to a temporary file, then moves it into place: renamed over the target (it is made
+  /// beside it), or copied to stdout. A failure or Ctrl-C part way leaves no half file and prints nothing.
+  func write(terminal: Terminal, _ body: (FileHandle) async throws -> Void) async throws {
+    let temporary: URL
     switch self {
     case .stdout:
-      try terminal.out(bytes: audio)
+      temporary = FileManager.default.temporaryDirectory.appendingPathComponent("groq-speech-\(UUID().uuidString)")
     case .file(let path):
       let target = URL(fileURLWithPath: path)
-      let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).groq-tmp")
-      do {
-        try audio.write(to: temporary)
+      temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).groq-tmp")
+    }
+    defer { try? FileManager.default.removeItem(at: temporary) }
+    do {
+      guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+        throw CLIError("could not write '\(temporary.path)': \(String(cString: strerror(errno)))")
+      }
+      let handle = try FileHandle(forUpdating: temporary)
+      defer { try? handle.close() }
+      try await body(handle)
+      switch self {
+      case .stdout:
+        try handle.seek(toOffset: 0)
+        // In bounded reads: minutes of audio need not be in memory at once.
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try terminal.out(bytes: chunk) }
+      case .file(let path):
         // rename(2) replaces the target in one step: a reader never sees a half-written file.
-        guard rename(temporary.path, target.path) == 0 else {
+        guard rename(temporary.path, path) == 0 else {
           throw CLIError("could not write '\(path)': \(String(cString: strerror(errno)))")
         }
-      } catch let error as CLIError {
-        try? FileManager.default.removeItem(at: temporary)
-        throw error
-      } catch {
-        try? FileManager.default.removeItem(at: temporary)
-        throw CLIError("could not write '\(path)': \((error as NSError).localizedDescription)")
       }
+    } catch let error as NSError where [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(error.domain) {
+      // The file system's own failures (a full disk); the server's errors and Ctrl-C pass through as they are.
+      throw CLIError("could not write '\(temporary.path)': \(error.localizedDescription)")
     }
   }
 }
