@@ -130,6 +130,14 @@ struct AudioTranscribeTests {
       ])
   }
 
+  @Test("a file name with a semicolon, quotes and accents reaches the server intact (quotes as %22)")
+  func awkwardName() throws {
+    let file = try directory.file("café; \"x\".wav", talk)
+    let result = try run(["transcribe", file.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try lastForm().last?.filename == "café; %22x%22.wav")
+  }
+
   @Test("'-' reads the audio from stdin and names its format from its bytes")
   func stdin() throws {
     let result = try run(["transcribe", "-", "--format", "srt"], stdin: wav)
