@@ -125,6 +125,8 @@ struct SpeakCommand: Command {
     try await destination.write(terminal: context.terminal) { output in
       let joiner = AudioJoiner(writingTo: output, joining: joining)
       for (index, piece) in pieces.enumerated() {
+        // After Ctrl-C, neither announce nor ask for another piece.
+        try Task.checkCancellation()
         if showProgress {
           context.terminal.err("\r" + context.terminal.style("speaking piece \(index + 1)/\(pieces.count)", .dim))
         }
