@@ -59,6 +59,19 @@ struct AudioSpeakTests {
     #expect(body["voice"] as? String == "Fritz-PlayAI")
   }
 
+  @Test("-o through a symbolic link writes the file it points to and leaves the link a link")
+  func outputThroughLink() throws {
+    let real = try directory.file("real.wav", Data("old".utf8))
+    let link = directory.url.appendingPathComponent("link.wav")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+    let result = try run(["speak", "-v", "troy", "-o", link.path, "Hello"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+    #expect(FakeAudio.decode(try Data(contentsOf: real)) != nil)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted() == ["link.wav", "real.wav"])
+  }
+
   @Test("-f reads the text from a file; -o - is stdout")
   func fromFile() throws {
     let text = try directory.file("hello.txt", Data("Héllo wörld 🎉\n".utf8))
