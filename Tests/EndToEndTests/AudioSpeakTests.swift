@@ -49,6 +49,29 @@ struct AudioSpeakTests {
     #expect(body["sample_rate"] as? Int == 24_000)
   }
 
+  @Test("a voice typed in another case is sent as the catalogue spells it")
+  func voiceCase() throws {
+    let result = try run(["speak", "-v", "fritz-playai", "Hello"])
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    let body = try #require(try server.requests.last?.json())
+    #expect(body["model"] as? String == "playai-tts")
+    #expect(body["voice"] as? String == "Fritz-PlayAI")
+  }
+
+  @Test("-o through a symbolic link writes the file it points to and leaves the link a link")
+  func outputThroughLink() throws {
+    let real = try directory.file("real.wav", Data("old".utf8))
+    let link = directory.url.appendingPathComponent("link.wav")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+    let result = try run(["speak", "-v", "troy", "-o", link.path, "Hello"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+    #expect(FakeAudio.decode(try Data(contentsOf: real)) != nil)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted() == ["link.wav", "real.wav"])
+  }
+
   @Test("-f reads the text from a file; -o - is stdout")
   func fromFile() throws {
     let text = try directory.file("hello.txt", Data("Héllo wörld 🎉\n".utf8))
@@ -74,6 +97,9 @@ struct AudioSpeakTests {
     #expect(wav.riffSize == data.count - 8)
     // The fake's audio spells its input: the joined file says every piece, in order.
     #expect(AudioSpeechReading.text(wav) == inputs.joined())
+    let piped = try run(["speak", "-v", "troy"], stdin: text)
+    #expect(piped.status == 0)
+    #expect(piped.stdout == data)
   }
 
   @Test("long text in a format that cannot be joined is refused before anything is sent")

@@ -130,12 +130,37 @@ struct AudioTranscribeTests {
       ])
   }
 
+  @Test("a file name with a semicolon, quotes and accents reaches the server intact (quotes as %22)")
+  func awkwardName() throws {
+    let file = try directory.file("café; \"x\".wav", talk)
+    let result = try run(["transcribe", file.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try lastForm().last?.filename == "café; %22x%22.wav")
+  }
+
   @Test("'-' reads the audio from stdin and names its format from its bytes")
   func stdin() throws {
     let result = try run(["transcribe", "-", "--format", "srt"], stdin: wav)
     #expect(result.status == 0)
     #expect(result.text.hasPrefix("1\n00:00:00,000 --> 00:00:05,000\nSecond 100.\n"))
     #expect(try lastForm().last?.filename == "audio.wav")
+  }
+
+  @Test(
+    "Ctrl-C while stdin is still open ends at once with 130, leaving no temporary file", .timeLimit(.minutes(1)))
+  func interruptReadingStdin() throws {
+    let temporary = try TemporaryDirectory()
+    let process = try GroqProcess(
+      ["transcribe", "-"], environment: GroqProcess.environment(server: server, ["TMPDIR": temporary.url.path]))
+    // A write this much larger than a pipe's buffer returns only once groq has read most of it: groq is copying.
+    process.write(FakeAudio.wav(seconds: 40).prefix(1 << 20))
+    process.interrupt()
+    let exited = process.waitForExit(timeout: 10)
+    let result = process.finish()
+    #expect(exited)
+    #expect(result.status == 130)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path) == [])
+    #expect(server.requests.isEmpty)
   }
 
   @Test("translate uses whisper-large-v3 and the translations endpoint, with no granularities")

@@ -64,9 +64,23 @@ public struct MultipartForm: Sendable {
     return Part(name: name, filename: parameter("filename", in: disposition), contentType: type, body: Data(body))
   }
 
-  /// `key=value` or `key="value"` from a header's `;`-separated parameters.
+  /// `key=value` or `key="value"` from a header's `;`-separated parameters. A `;` inside quotes belongs to the
+  /// value, as in real servers' parsers: a file may well be named `a;b.wav`.
   private static func parameter(_ key: String, in header: String) -> String? {
-    for item in header.split(separator: ";").dropFirst() {
+    var items: [String] = []
+    var current = ""
+    var quoted = false
+    for character in header {
+      if character == "\"" { quoted.toggle() }
+      if character == ";" && !quoted {
+        items.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    items.append(current)
+    for item in items.dropFirst() {
       let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       guard pair.count == 2, pair[0].lowercased() == key else { continue }
       let value = pair[1]

@@ -31,6 +31,12 @@ struct SpeechTextSplitterTests {
     #expect(pieces.first == "e\u{301}🎉")
   }
 
+  @Test("Chinese and Japanese sentences end at a full-width stop, with no space after it")
+  func fullWidthStops() {
+    #expect(SpeechTextSplitter.sentences("今日は晴れです。明日は雨？はい！") == ["今日は晴れです。", "明日は雨？", "はい！"])
+    #expect(SpeechTextSplitter.split("今日は良い天気です。明日は雨です。", limit: 12) == ["今日は良い天気です。", "明日は雨です。"])
+  }
+
   @Test("a blank line ends a sentence even without a full stop")
   func paragraphs() {
     #expect(SpeechTextSplitter.sentences("Title\n\nBody text.") == ["Title", "Body text."])

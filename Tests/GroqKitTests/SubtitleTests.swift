@@ -30,6 +30,19 @@ struct SubtitleTests {
     )
   }
 
+  @Test("vtt escapes the characters its cue text reads as markup; srt and tsv keep them as said")
+  func markup() {
+    let cues = [Cue(start: 0, end: 1, text: " R&D <draft> a > b")]
+    #expect(
+      SubtitleFormat.vtt.render(cues) == "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nR&amp;D &lt;draft> a > b\n")
+    #expect(SubtitleFormat.srt.render(cues).hasSuffix("\nR&D <draft> a > b\n"))
+  }
+
+  @Test("a tab in the text would start a tsv column: it becomes a space")
+  func tabs() {
+    #expect(SubtitleFormat.tsv.render([Cue(start: 0, end: 1, text: "a\tb")]) == "start\tend\ttext\n0\t1000\ta b\n")
+  }
+
   @Test("no cues: an empty file, headers aside")
   func empty() {
     #expect(SubtitleFormat.srt.render([]) == "")

@@ -70,11 +70,24 @@ struct WAVTests {
     }
   }
 
-  @Test("joined pieces are one valid file: samples in order, RIFF and data sizes rewritten")
+  /// What an AudioJoiner makes of `pieces`, through a real file: WAV's header is rewritten in place at the end.
+  static func joined(_ pieces: [Data], joining: AudioJoining = .wav) throws -> Data {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("join-\(UUID().uuidString)")
+    #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
+    defer { try? FileManager.default.removeItem(at: url) }
+    let handle = try FileHandle(forUpdating: url)
+    let joiner = AudioJoiner(writingTo: handle, joining: joining)
+    for piece in pieces { try joiner.append(piece) }
+    try joiner.finish()
+    try handle.close()
+    return try Data(contentsOf: url)
+  }
+
+  @Test("joined pieces are one valid file: samples in order, RIFF and data sizes rewritten, odd data padded")
   func join() throws {
     let first = WAV.file(format: format, samples: Data([1, 0, 2, 0]))
     let second = WAV.file(format: format, samples: Data([3, 0, 4, 0, 5, 0]))
-    let joined = try WAV.join([first, second])
+    let joined = try Self.joined([first, second])
     let layout = try WAVLayout.parse(joined)
     #expect(layout.dataLength == 10)
     #expect(joined.suffix(10) == Data([1, 0, 2, 0, 3, 0, 4, 0, 5, 0]))
@@ -82,11 +95,32 @@ struct WAVTests {
     #expect(joined.littleEndian(at: 40) as UInt32 == 10)
   }
 
+  @Test("8-bit pieces of odd total length: the data chunk gets RIFF's pad byte, counted in RIFF's size only")
+  func joinOdd() throws {
+    var chunk = Data()
+    for value in [1, 1] as [UInt16] { chunk.appendLittleEndian(value) }
+    for value in [8000, 8000] as [UInt32] { chunk.appendLittleEndian(value) }
+    for value in [1, 8] as [UInt16] { chunk.appendLittleEndian(value) }
+    let eightBit = try WAVFormat(chunk: chunk)
+    let joined = try Self.joined([
+      WAV.file(format: eightBit, samples: Data([7])), WAV.file(format: eightBit, samples: Data([8, 9])),
+    ])
+    #expect(joined.count == 44 + 3 + 1)
+    #expect(joined.littleEndian(at: 4) as UInt32 == UInt32(joined.count - 8))
+    #expect(joined.littleEndian(at: 40) as UInt32 == 3)
+    #expect(try WAVLayout.parse(joined).dataLength == 3)
+  }
+
   @Test("pieces of different formats are not joined")
   func joinMismatch() {
     let first = WAV.file(format: format, samples: Data([1, 0]))
     let second = WAV.file(format: .pcm16(sampleRate: 16000), samples: Data([1, 0]))
-    #expect(throws: AudioFormatError.self) { try WAV.join([first, second]) }
+    #expect(throws: AudioFormatError.self) { try Self.joined([first, second]) }
+  }
+
+  @Test("other formats are concatenated as they come")
+  func concatenate() throws {
+    #expect(try Self.joined([Data("ab".utf8), Data("c".utf8)], joining: .concatenate) == Data("abc".utf8))
   }
 }
 

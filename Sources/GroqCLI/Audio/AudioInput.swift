@@ -66,8 +66,9 @@ enum AudioInput: Sendable, Equatable {
 
 /// Audio piped to stdin, saved to a temporary file so it can be measured, split and resent on a retry.
 enum AudioStdin {
-  /// Copies stdin in bounded reads (memory stays flat) and names its format from its first bytes.
-  static func save(command: String) throws -> (url: URL, type: AudioFileType) {
+  /// Copies stdin in bounded reads (memory stays flat) and names its format from its first bytes. Ctrl-C ends the
+  /// copy even while the writer is silent, and the partial file is removed.
+  static func save(command: String, terminal: Terminal) throws -> (url: URL, type: AudioFileType) {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("groq-stdin-\(UUID().uuidString)")
     guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
       throw CLIError("could not create a temporary file in \(url.deletingLastPathComponent().path)")
@@ -78,12 +79,12 @@ enum AudioStdin {
       var buffer = [UInt8](repeating: 0, count: 1 << 20)
       var head = Data()
       while true {
+        guard try terminal.waitForStdin() else { continue }
         let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
         if count < 0 {
-          if errno == EINTR && !Interrupts.happened { continue }
-          throw CLIError(
-            Interrupts.happened ? "interrupted" : "could not read standard input: \(String(cString: strerror(errno)))",
-            status: Interrupts.happened ? .interrupted : .usage)
+          // A Ctrl-C that interrupted this read is reported by the next wait.
+          if errno == EINTR { continue }
+          throw CLIError("could not read standard input: \(String(cString: strerror(errno)))", status: .usage)
         }
         if count == 0 { break }
         let chunk = Data(buffer[0..<count])

@@ -36,10 +36,12 @@ struct AudioSplit: Sendable {
         let firstFrame = UInt64((piece.start * rate).rounded())
         let endFrame = index == pieces.count - 1 ? layout.frameCount : UInt64((piece.end * rate).rounded())
         let length = (endFrame - firstFrame) * UInt64(format.blockAlign)
-        let contents: [MultipartBody.Content] = [
+        var contents: [MultipartBody.Content] = [
           .bytes(WAV.header(format: format, dataLength: length)),
           .file(file, offset: layout.dataOffset + firstFrame * UInt64(format.blockAlign), length: length),
         ]
+        // RIFF pads odd-length data to an even size, and the header's RIFF size counts that byte.
+        if length & 1 == 1 { contents.append(.bytes(Data([0]))) }
         return (.upload(filename: "\(stem).part\(index + 1).wav", type: .wav, contents: contents), nil)
       }, cleanup: {})
   }

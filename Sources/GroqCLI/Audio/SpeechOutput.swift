@@ -33,28 +33,62 @@ enum SpeechDestination: Sendable, Equatable {
     self = .stdout
   }
 
-  /// Writes to a temporary file beside the target and renames it, so a failure never leaves half a file behind.
-  func write(_ audio: Data, terminal: Terminal) throws {
-    switch self {
-    case .stdout:
-      try terminal.out(bytes: audio)
-    case .file(let path):
-      let target = URL(fileURLWithPath: path)
-      let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).groq-tmp")
-      do {
-        try audio.write(to: temporary)
-        // rename(2) replaces the target in one step: a reader never sees a half-written file.
-        guard rename(temporary.path, target.path) == 0 else {
-          throw CLIError("could not write '\(path)': \(String(cString: strerror(errno)))")
-        }
-      } catch let error as CLIError {
-        try? FileManager.default.removeItem(at: temporary)
-        throw error
-      } catch {
-        try? FileManager.default.removeItem(at: temporary)
-        throw CLIError("could not write '\(path)': \((error as NSError).localizedDescription)")
+  /// Has `body` write the audio to a temporary file, then moves it into place: renamed over the target when that
+  /// is a regular file or new (the temporary file is made beside it), otherwise copied into it (stdout, a device, a
+  /// pipe, a symbolic link). A failure or Ctrl-C part way leaves no half file and prints nothing.
+  func write(terminal: Terminal, _ body: (FileHandle) async throws -> Void) async throws {
+    var replaced: String?
+    if case .file(let path) = self, Self.isReplaceable(path) { replaced = path }
+    let temporary =
+      replaced.map { path in
+        let target = URL(fileURLWithPath: path)
+        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).groq-tmp")
+      } ?? FileManager.default.temporaryDirectory.appendingPathComponent("groq-speech-\(UUID().uuidString)")
+    // What a failure names: the file the user asked for, or the temporary file standing in for stdout.
+    var shown = temporary.path
+    if case .file(let path) = self { shown = path }
+    defer { try? FileManager.default.removeItem(at: temporary) }
+    do {
+      guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+        throw CLIError("could not write '\(shown)': \(String(cString: strerror(errno)))")
       }
+      let handle = try FileHandle(forUpdating: temporary)
+      defer { try? handle.close() }
+      try await body(handle)
+      if let replaced {
+        // rename(2) replaces the target in one step: a reader never sees a half-written file.
+        guard rename(temporary.path, replaced) == 0 else {
+          throw CLIError("could not write '\(shown)': \(String(cString: strerror(errno)))")
+        }
+        return
+      }
+      try handle.seek(toOffset: 0)
+      let write: (Data) throws -> Void
+      switch self {
+      case .stdout:
+        write = { try terminal.out(bytes: $0) }
+      case .file(let path):
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        guard descriptor >= 0 else {
+          throw CLIError("could not write '\(shown)': \(String(cString: strerror(errno)))")
+        }
+        let target = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        write = { try target.write(contentsOf: $0) }
+      }
+      // In bounded reads: minutes of audio need not be in memory at once.
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try write(chunk) }
+    } catch let error as NSError where [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(error.domain) {
+      // The file system's own failures (a full disk); the server's errors and Ctrl-C pass through as they are.
+      throw CLIError("could not write '\(shown)': \(error.localizedDescription)")
     }
+  }
+
+  /// A path rename(2) may replace: nothing there yet, or a regular file. Renaming over anything else would put a
+  /// regular file in place of the device, pipe or link itself: `-o /dev/null` run as root would replace /dev/null.
+  private static func isReplaceable(_ path: String) -> Bool {
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return errno == ENOENT }
+    return status.st_mode & S_IFMT == S_IFREG
   }
 }
 

@@ -18,7 +18,7 @@ struct TranscriptionRunner {
     case .file(let url, let fileType):
       (file, type, filename) = (url, fileType, url.lastPathComponent)
     case .stdin:
-      let saved = try AudioStdin.save(command: options.task.rawValue)
+      let saved = try AudioStdin.save(command: options.task.rawValue, terminal: context.terminal)
       (file, type, filename) = (saved.url, saved.type, "audio." + saved.type.fileExtension)
     }
     defer { if case .stdin = options.input { try? FileManager.default.removeItem(at: file) } }

@@ -70,8 +70,8 @@ struct SpeakCommand: Command {
         "no voice given", hint: "choose one with -v; 'groq speak --list-voices' lists them",
         command: "speak")
     }
-    self.voice = voice
     model = try Self.model(for: voice, named: arguments.value("model"))
+    self.voice = SpeechCatalogue.spelling(of: voice, in: model)
     if let textFile {
       guard words.isEmpty else { throw UsageError("give the text as arguments or with -f, not both", command: "speak") }
       guard FileManager.default.isReadableFile(atPath: textFile) else {
@@ -117,15 +117,27 @@ struct SpeakCommand: Command {
         hint: "use --format wav or mp3, or send shorter text", status: .usage)
     }
     let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
-    var audio: [Data] = []
-    for (index, piece) in pieces.enumerated() {
-      if pieces.count > 1 && context.terminal.stderrIsTTY {
-        context.terminal.err("\r" + context.terminal.style("speaking piece \(index + 1)/\(pieces.count)", .dim))
+    // One piece is written as the server sent it; several are joined as each arrives.
+    let joining = pieces.count > 1 ? format.joining : .concatenate
+    let showProgress = pieces.count > 1 && context.terminal.stderrIsTTY
+    // Erased on every way out, so an error's line starts clean.
+    defer { if showProgress { context.terminal.err("\r\u{1B}[K") } }
+    try await destination.write(terminal: context.terminal) { output in
+      let joiner = AudioJoiner(writingTo: output, joining: joining)
+      for (index, piece) in pieces.enumerated() {
+        // After Ctrl-C, neither announce nor ask for another piece.
+        try Task.checkCancellation()
+        if showProgress {
+          context.terminal.err("\r" + context.terminal.style("speaking piece \(index + 1)/\(pieces.count)", .dim))
+        }
+        do {
+          try joiner.append(try await speak(piece, client: client))
+        } catch let error as AudioFormatError {
+          throw CLIError("could not join the spoken pieces: \(error.message)")
+        }
       }
-      audio.append(try await speak(piece, client: client))
+      try joiner.finish()
     }
-    if pieces.count > 1 && context.terminal.stderrIsTTY { context.terminal.err("\r\u{1B}[K") }
-    try destination.write(try join(audio), terminal: context.terminal)
     return .success
   }
 
@@ -143,20 +155,6 @@ struct SpeakCommand: Command {
         hint: known.isEmpty
           ? "see 'groq speak --list-voices'"
           : "voices groq knows for \(model): " + known.joined(separator: ", "))
-    }
-  }
-
-  private func join(_ pieces: [Data]) throws -> Data {
-    guard pieces.count > 1 else { return pieces.first ?? Data() }
-    switch format.joining {
-    case .wav:
-      do {
-        return try WAV.join(pieces)
-      } catch let error as AudioFormatError {
-        throw CLIError("could not join the spoken pieces: \(error.message)")
-      }
-    case .concatenate, .none:
-      return pieces.reduce(into: Data()) { $0.append($1) }
     }
   }
 

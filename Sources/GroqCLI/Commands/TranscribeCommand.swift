@@ -1,5 +1,7 @@
+import GroqKit
+
 /// `groq transcribe`: speech to text, with timings and subtitles on request.
-struct TranscribeCommand: Command {
+struct TranscribeCommand: TranscriptionCommand {
   static let spec = CommandSpec(
     name: "transcribe",
     summary: "Transcribe speech in an audio file to text",
@@ -11,7 +13,7 @@ struct TranscribeCommand: Command {
       no_speech_prob above 0.6, compression_ratio above 2.4) with [suspect] and counts them on standard error.
       """,
     arguments: [TranscriptionOptions.audioArgument],
-    options: TranscriptionOptions.options(.transcribe),
+    options: TranscriptionOptions.options(task),
     examples: [
       Example("The text of a recording", "groq transcribe talk.wav"),
       Example("One line per word: start, end, word", "groq transcribe talk.mp3 --words"),
@@ -24,13 +26,6 @@ struct TranscribeCommand: Command {
     environment: EnvironmentSpec.common
   )
 
-  var options: TranscriptionOptions
-
-  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
-    options = try TranscriptionOptions(arguments, task: .transcribe, context: context)
-  }
-
-  func run(_ context: CommandContext) async throws -> ExitStatus {
-    try await TranscriptionRunner(options: options, context: context).run()
-  }
+  static let task = TranscriptionRequest.Task.transcribe
+  let options: TranscriptionOptions
 }

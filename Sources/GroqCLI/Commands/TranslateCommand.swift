@@ -1,5 +1,7 @@
+import GroqKit
+
 /// `groq translate`: speech in any language to English text.
-struct TranslateCommand: Command {
+struct TranslateCommand: TranscriptionCommand {
   static let spec = CommandSpec(
     name: "translate",
     summary: "Translate speech in an audio file to English text",
@@ -8,7 +10,7 @@ struct TranslateCommand: Command {
       Subtitles, --segments, --flag-suspect and files over 25 MB work as they do for transcribe.
       """,
     arguments: [TranscriptionOptions.audioArgument],
-    options: TranscriptionOptions.options(.translate),
+    options: TranscriptionOptions.options(task),
     examples: [
       Example("An interview in English", "groq translate interview.ogg"),
       Example("English subtitles", "groq translate interview.ogg --format vtt > interview.vtt"),
@@ -16,13 +18,6 @@ struct TranslateCommand: Command {
     environment: EnvironmentSpec.common
   )
 
-  var options: TranscriptionOptions
-
-  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
-    options = try TranscriptionOptions(arguments, task: .translate, context: context)
-  }
-
-  func run(_ context: CommandContext) async throws -> ExitStatus {
-    try await TranscriptionRunner(options: options, context: context).run()
-  }
+  static let task = TranscriptionRequest.Task.translate
+  let options: TranscriptionOptions
 }

@@ -68,17 +68,7 @@ struct Terminal: Sendable {
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
-      if Interrupts.latch >= 0 {
-        var fds = [
-          pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
-          pollfd(fd: Interrupts.latch, events: Int16(POLLIN), revents: 0),
-        ]
-        if poll(&fds, 2, -1) < 0 && errno != EINTR {
-          throw CLIError("could not read standard input: \(String(cString: strerror(errno)))", status: .usage)
-        }
-        if fds[1].revents != 0 || Interrupts.happened { throw CLIError("interrupted", status: .interrupted) }
-        if fds[0].revents == 0 { continue }
-      }
+      guard try waitForStdin() else { continue }
       let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
       if count > 0 {
         data.append(buffer, count: count)
@@ -88,6 +78,21 @@ struct Terminal: Sendable {
         throw CLIError("could not read standard input: \(String(cString: strerror(errno)))", status: .usage)
       }
     }
+  }
+
+  /// Waits until stdin can be read without blocking; false when the wait ended early and should be tried again.
+  /// Ctrl-C ends the wait: the signal may land on another thread and interrupt nobody's read(2).
+  func waitForStdin() throws(CLIError) -> Bool {
+    guard Interrupts.latch >= 0 else { return true }
+    var fds = [
+      pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: Interrupts.latch, events: Int16(POLLIN), revents: 0),
+    ]
+    if poll(&fds, 2, -1) < 0 && errno != EINTR {
+      throw CLIError("could not read standard input: \(String(cString: strerror(errno)))", status: .usage)
+    }
+    if fds[1].revents != 0 || Interrupts.happened { throw CLIError("interrupted", status: .interrupted) }
+    return fds[0].revents != 0
   }
 
   /// write(2) until done, through EINTR and short writes; false on EPIPE or any other failure.

@@ -68,6 +68,12 @@ public enum SpeechCatalogue {
 
   public static func format(_ name: String) -> SpeechFormat? { formats.first { $0.name == name } }
 
+  /// The voice as `model` spells it, when groq knows it under another case: inference matches voices without
+  /// regard to case, and the server would refuse `fritz-playai` for the `Fritz-PlayAI` it matched.
+  public static func spelling(of voice: String, in model: String) -> String {
+    self.model(model)?.voices.first { $0.caseInsensitiveCompare(voice) == .orderedSame } ?? voice
+  }
+
   /// The models that have this voice, matched without regard to case.
   public static func models(withVoice voice: String) -> [SpeechModel] {
     models.filter { model in model.voices.contains { $0.caseInsensitiveCompare(voice) == .orderedSame } }

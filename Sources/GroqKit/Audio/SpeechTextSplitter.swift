@@ -10,29 +10,36 @@ public enum SpeechTextSplitter {
   public static func split(_ text: String, limit: Int) -> [String] {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard length(trimmed) > limit else { return trimmed.isEmpty ? [] : [trimmed] }
+    // Lengths are kept as running counts: measuring the growing piece at each word made long text quadratic.
     var pieces: [String] = []
     var current = ""
+    var currentLength = 0
     func flush() {
       if !current.isEmpty { pieces.append(current) }
       current = ""
+      currentLength = 0
     }
-    func add(_ unit: String) {
-      let joined = current.isEmpty ? unit : current + " " + unit
-      if length(joined) <= limit {
-        current = joined
+    func add(_ unit: String, length unitLength: Int) {
+      if current.isEmpty {
+        (current, currentLength) = (unit, unitLength)
+      } else if currentLength + 1 + unitLength <= limit {
+        current += " " + unit
+        currentLength += 1 + unitLength
       } else {
         flush()
-        current = unit
+        (current, currentLength) = (unit, unitLength)
       }
     }
     for sentence in sentences(trimmed) {
-      if length(sentence) <= limit {
-        add(sentence)
+      let sentenceLength = length(sentence)
+      if sentenceLength <= limit {
+        add(sentence, length: sentenceLength)
         continue
       }
       for word in sentence.split(whereSeparator: \.isWhitespace).map(String.init) {
-        if length(word) <= limit {
-          add(word)
+        let wordLength = length(word)
+        if wordLength <= limit {
+          add(word, length: wordLength)
         } else {
           flush()
           pieces += hardSplit(word, limit: limit)
@@ -43,25 +50,30 @@ public enum SpeechTextSplitter {
     return pieces
   }
 
-  /// Sentences, each ending at `.`, `!`, `?` (or their full-width forms) followed by white space, or at a blank line.
+  /// Sentences, each ending at `.`, `!`, `?` or `…` followed by white space, at a full-width `。`, `！` or `？`
+  /// (Chinese and Japanese put no space after them), or at a blank line.
   static func sentences(_ text: String) -> [String] {
-    let enders: Set<Character> = [".", "!", "?", "…", "。", "！", "？"]
+    let enders: Set<Character> = [".", "!", "?", "…"]
+    let fullWidthEnders: Set<Character> = ["。", "！", "？"]
     var sentences: [String] = []
     var current = ""
     var previous: Character?
+    func end() {
+      let sentence = current.trimmingCharacters(in: .whitespacesAndNewlines)
+      if !sentence.isEmpty { sentences.append(sentence) }
+      current = ""
+    }
     for character in text {
       if character.isWhitespace, let previous, enders.contains(previous) || (previous.isNewline && character.isNewline)
       {
-        let sentence = current.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !sentence.isEmpty { sentences.append(sentence) }
-        current = ""
+        end()
       } else {
         current.append(character)
+        if fullWidthEnders.contains(character) { end() }
       }
       previous = character
     }
-    let rest = current.trimmingCharacters(in: .whitespacesAndNewlines)
-    if !rest.isEmpty { sentences.append(rest) }
+    end()
     return sentences.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
   }
 
@@ -69,12 +81,15 @@ public enum SpeechTextSplitter {
   private static func hardSplit(_ word: String, limit: Int) -> [String] {
     var pieces: [String] = []
     var current = ""
+    var currentLength = 0
     for character in word {
-      if length(current) + length(String(character)) > limit && !current.isEmpty {
+      let characterLength = character.unicodeScalars.count
+      if currentLength + characterLength > limit && !current.isEmpty {
         pieces.append(current)
-        current = ""
+        (current, currentLength) = ("", 0)
       }
       current.append(character)
+      currentLength += characterLength
     }
     if !current.isEmpty { pieces.append(current) }
     return pieces

@@ -25,7 +25,9 @@ public enum SubtitleFormat: String, Sendable, CaseIterable {
       }.joined(separator: "\n")
     case .vtt:
       return "WEBVTT\n\n"
-        + cues.map { "\(Self.clock($0.start, ".")) --> \(Self.clock($0.end, "."))\n\(Self.line($0.text))\n" }
+        + cues.map {
+          "\(Self.clock($0.start, ".")) --> \(Self.clock($0.end, "."))\n\(Self.escaped(Self.line($0.text)))\n"
+        }
         .joined(separator: "\n")
     case .tsv:
       // Whisper's own tsv: integer milliseconds, so spreadsheets and awk need no time parsing.
@@ -50,10 +52,17 @@ public enum SubtitleFormat: String, Sendable, CaseIterable {
     return String(repeating: "0", count: max(0, width - text.count)) + text
   }
 
-  /// One line of cue text: no line breaks (they would end the cue in tsv) and no arrow (it would start a new one).
+  /// One line of cue text: no line breaks (a blank line ends an srt or vtt cue, any ends a tsv row), no tab (it would
+  /// start a tsv column) and no arrow (it would start a new cue).
   private static func line(_ text: String) -> String {
-    text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "-->", with: "->")
-      .trimmingCharacters(in: .whitespaces)
+    text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+      .replacingOccurrences(of: "-->", with: "->").trimmingCharacters(in: .whitespaces)
+  }
+
+  /// WebVTT cue text is markup: `<` opens a tag and `&` an entity, so "R&D <draft>" must be escaped to show as
+  /// said. `>` needs no escape.
+  private static func escaped(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
   }
 }
 

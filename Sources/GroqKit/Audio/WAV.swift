@@ -107,7 +107,7 @@ public struct WAVLayout: Sendable, Equatable {
   }
 }
 
-/// Writes and joins WAV files.
+/// Writes WAV headers and files (AudioJoiner joins them).
 public enum WAV {
   /// A canonical header: RIFF, the format's own fmt chunk, and a data chunk of `dataLength` bytes.
   public static func header(format: WAVFormat, dataLength: UInt64) -> Data {
@@ -131,27 +131,6 @@ public enum WAV {
     file.append(samples)
     if samples.count & 1 == 1 { file.append(0) }
     return file
-  }
-
-  /// Joins WAV files of one format into one valid file: the samples back to back, RIFF and data sizes rewritten.
-  public static func join(_ pieces: [Data]) throws -> Data {
-    guard let first = pieces.first else { return Data() }
-    let format = try WAVLayout.parse(first).format
-    var samples = Data()
-    for (index, piece) in pieces.enumerated() {
-      let layout: WAVLayout
-      do {
-        layout = try WAVLayout.parse(piece)
-      } catch let error as AudioFormatError {
-        throw AudioFormatError("piece \(index + 1) of the audio is not a WAV file: \(error.message)")
-      }
-      guard layout.format == format else {
-        throw AudioFormatError("piece \(index + 1) of the audio has a different format from the first")
-      }
-      let start = piece.startIndex + Int(layout.dataOffset)
-      samples.append(piece[start..<start + Int(layout.dataLength)])
-    }
-    return file(format: format, samples: samples)
   }
 }
 

@@ -87,6 +87,7 @@ final class GroqProcess: @unchecked Sendable {
   }
 
   func write(_ text: String) { stdinPipe.fileHandleForWriting.write(Data(text.utf8)) }
+  func write(_ bytes: Data) { stdinPipe.fileHandleForWriting.write(bytes) }
   func closeStdin() { try? stdinPipe.fileHandleForWriting.close() }
   /// Ctrl-C, as a terminal would deliver it.
   func interrupt() { kill(process.processIdentifier, SIGINT) }
@@ -98,6 +99,17 @@ final class GroqProcess: @unchecked Sendable {
     defer { lock.unlock() }
     while stdoutData.count < count {
       if openStreams == 0 || !lock.wait(until: deadline) { return stdoutData.count >= count }
+    }
+    return true
+  }
+
+  /// Waits for groq to exit (both streams closed) with stdin left open; false on timeout.
+  func waitForExit(timeout: Double = 10) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    lock.lock()
+    defer { lock.unlock() }
+    while openStreams > 0 {
+      if !lock.wait(until: deadline) { return openStreams == 0 }
     }
     return true
   }
