@@ -60,12 +60,12 @@ private func features(_ argv: [String], command: String = "chat") throws(UsageEr
   @Test("executed tools: the query or the code when they begin, titles and URLs or output when they end")
   func executedToolLines() {
     let search = ExecutedTool(index: 0, type: "search", arguments: #"{"query": "groq news"}"#)
-    #expect(ExecutedToolsPrinter.call(search) == "• search: groq news\n")
-    #expect(ExecutedToolsPrinter.result(search) == nil)
+    #expect(ExecutedToolRuns.call(search) == "• search: groq news\n")
+    #expect(ExecutedToolRuns.result(search) == nil)
     let code = ExecutedTool(index: 1, type: "python", arguments: #"{"code": "x = 1\nprint(x)"}"#, output: "1\n")
-    #expect(ExecutedToolsPrinter.call(code) == "• python:\n    x = 1\n    print(x)\n")
-    #expect(ExecutedToolsPrinter.result(code) == "  output:\n    1\n")
-    #expect(ExecutedToolsPrinter.call(ExecutedTool(type: "visit", arguments: "odd")) == "• visit: odd\n")
+    #expect(ExecutedToolRuns.call(code) == "• python:\n    x = 1\n    print(x)\n")
+    #expect(ExecutedToolRuns.result(code) == "  output:\n    1\n")
+    #expect(ExecutedToolRuns.call(ExecutedTool(type: "visit", arguments: "odd")) == "• visit: odd\n")
   }
 
   @Test("JSON output and --json turn streaming off; the prefill is the last message")
