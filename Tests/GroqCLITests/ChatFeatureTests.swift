@@ -94,9 +94,11 @@ private func features(_ argv: [String], command: String = "chat") throws(UsageEr
     let shared = ReasonCommand.sampling.union(ChatFeatureOptions.specs.map(\.long))
       .union(OptionSpec.network.map(\.long)).union(["help"])
     #expect(reason == chat.filter(shared.contains))
-    for option in ReasonCommand.spec.options where option.long != "model" && option.long != "reasoning-format" {
+    for option in ReasonCommand.spec.options where !["model", "reasoning-format", "image"].contains(option.long) {
       #expect(ChatCommand.spec.options.first { $0.long == option.long }?.help == option.help)
     }
+    let image = ReasonCommand.spec.options.first { $0.long == "image" }
+    #expect(image?.repeatable == true && image?.help.contains("vision model") == false)
     let model = ReasonCommand.spec.options.first { $0.long == "model" }
     #expect(model?.environment == "GROQ_REASON_MODEL")
     #expect(model?.defaultValue == "deepseek-r1-distill-llama-70b")
