@@ -25,7 +25,9 @@ public indirect enum JSONValue: Sendable, Equatable {
   public init?(parsing data: Data) {
     // JSONSerialization is the judge of validity (the scanner is lenient about numbers); the scanner keeps order.
     guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else { return nil }
-    let value: JSONValue? = data.withUnsafeBytes { bytes in
+    // JSONSerialization takes the byte order mark some editors put first in a file; the scanner must skip it too.
+    let text = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+    let value: JSONValue? = text.withUnsafeBytes { bytes in
       var scanner = JSONScanner(bytes)
       let value = scanner.value()
       return scanner.atEnd ? value : nil
