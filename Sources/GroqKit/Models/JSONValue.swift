@@ -101,40 +101,6 @@ public indirect enum JSONValue: Sendable, Equatable {
   }
 }
 
-/// For completeness of `ChatCompletionRequest`'s Encodable conformance; the wire body uses `serialized`, which keeps
-/// the order this loses.
-extension JSONValue: Encodable {
-  struct Key: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    switch self {
-    case .object(let members):
-      var container = encoder.container(keyedBy: Key.self)
-      for member in members { try container.encode(member.value, forKey: Key(stringValue: member.key)) }
-    case .array(let elements):
-      var container = encoder.unkeyedContainer()
-      for element in elements { try container.encode(element) }
-    case .null:
-      var container = encoder.singleValueContainer()
-      try container.encodeNil()
-    case .bool(let flag):
-      var container = encoder.singleValueContainer()
-      try container.encode(flag)
-    case .string(let text):
-      var container = encoder.singleValueContainer()
-      try container.encode(text)
-    case .number(let text):
-      var container = encoder.singleValueContainer()
-      if let integer = Int(text) { try container.encode(integer) } else { try container.encode(Double(text) ?? 0) }
-    }
-  }
-}
-
 extension JSONScanner {
   /// Any value, objects keeping their member order; nil on anything that is not JSON.
   mutating func value() -> JSONValue? {
