@@ -38,7 +38,7 @@ private func features(_ argv: [String], command: String = "chat") throws(UsageEr
     (String(repeating: "x", count: 70), String(repeating: "x", count: 64)),
   ])
   func schemaNames(text: String, name: String) {
-    #expect(StructuredOutput.sanitized(text) == name)
+    #expect(APIName.sanitized(text) == name)
   }
 
   @Test("tool calls print as one JSON object per line, arguments as JSON when they are")
