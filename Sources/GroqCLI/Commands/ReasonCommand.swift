@@ -19,10 +19,10 @@ struct ReasonCommand: Command {
     summary: "Ask a reasoning model, its thinking apart from the answer",
     discussion: """
       Takes chat's options for one question, with settings that suit reasoning models: temperature 0.6, top-p \
-      0.95 and up to 8192 tokens unless given. Nothing is saved as a conversation. The reasoning is asked for in parsed form and streams to standard error (dimmed) \
-      when that is a terminal, or always with --show-reasoning; the answer alone goes to standard output, so \
-      'groq reason ... > answer.txt' keeps only the answer. With --reasoning-format raw the model's <think> text \
-      stays in the answer; with hidden it is not sent at all.
+      0.95 and up to 8192 tokens unless given. Nothing is saved as a conversation. The reasoning is asked for in \
+      parsed form and streams to standard error (dimmed) when that is a terminal, or always with --show-reasoning; \
+      the answer alone goes to standard output, so a file it is redirected to keeps only the answer. With \
+      --reasoning-format raw the model's <think> text stays in the answer; with hidden it is not sent at all.
       """,
     arguments: [ArgumentSpec(name: "prompt", help: "The question ('-' reads standard input)", variadic: true)],
     // Chat's own descriptions, by name, so that options chat gains later (the REPL's) are not silently taken.
