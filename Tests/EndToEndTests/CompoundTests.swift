@@ -45,8 +45,11 @@ struct CompoundTests {
         """)
   }
 
-  @Test("reasoning and tool runs keep their order on stderr, each run on its own line, one blank line before the answer")
-  func reasoningAroundToolRuns() throws {
+  /// With no pause the deltas tend to share one read; with one they tend to come apart. The output must not differ.
+  @Test(
+    "reasoning and tool runs keep their order on stderr, each run on its own line, one blank line before the answer",
+    arguments: [0, 5])
+  func reasoningAroundToolRuns(pause: Int) throws {
     let server = try FakeGroqServer()
     let search = #"{"index":0,"type":"search","arguments":"{\"query\":\"groq\"}""#
     server.enqueue(
@@ -58,7 +61,7 @@ struct CompoundTests {
             + #","search_results":{"results":[{"title":"Groq","url":"https://groq.com"}]}}]}"#,
           #"{"reasoning":" Found it."}"#,
           #"{"content":"Done."}"#,
-        ], options: StreamOptions(model: "compound-beta")))
+        ], options: StreamOptions(tokenDelayMilliseconds: pause, model: "compound-beta")))
     let result = try PseudoTerminal.run(
       ["chat", "--no-history", "-m", "compound-beta", "news?"], server: server, environment: ["NO_COLOR": "1"],
       pipeStdout: true)
