@@ -45,6 +45,31 @@ struct CompoundTests {
         """)
   }
 
+  /// With no pause the deltas tend to share one read; with one they tend to come apart. The output must not differ.
+  @Test(
+    "reasoning and tool runs keep their order on stderr, each run on its own line, one blank line before the answer",
+    arguments: [0, 5])
+  func reasoningAroundToolRuns(pause: Int) throws {
+    let server = try FakeGroqServer()
+    let search = #"{"index":0,"type":"search","arguments":"{\"query\":\"groq\"}""#
+    server.enqueue(
+      .chatStream(
+        deltas: [
+          #"{"reasoning":"I will search."}"#,
+          #"{"executed_tools":["# + search + "}]}",
+          #"{"executed_tools":["# + search
+            + #","search_results":{"results":[{"title":"Groq","url":"https://groq.com"}]}}]}"#,
+          #"{"reasoning":" Found it."}"#,
+          #"{"content":"Done."}"#,
+        ], options: StreamOptions(tokenDelayMilliseconds: pause, model: "compound-beta")))
+    let result = try PseudoTerminal.run(
+      ["chat", "--no-history", "-m", "compound-beta", "news?"], server: server, environment: ["NO_COLOR": "1"],
+      pipeStdout: true)
+    #expect(result.status == 0)
+    #expect(result.stdout == "Done.\n")
+    #expect(result.stderr == "I will search.\n• search: groq\n    Groq — https://groq.com\n Found it.\n\n")
+  }
+
   @Test("a 498 from the flex tier is retried like a 429; when it persists the message says what to do")
   func capacity() throws {
     let server = try FakeGroqServer()

@@ -67,6 +67,25 @@ struct ReasonTests {
     #expect(formats == ["raw", "hidden"])
   }
 
+  @Test("an answer the token limit stopped, or never let begin, says so on stderr")
+  func cutShort() throws {
+    let server = try FakeGroqServer()
+    let thinking = try GroqProcess.run(["reason", "--max-tokens", "5", "r?"], server: server)
+    #expect(thinking.status == 0)
+    #expect(thinking.stdout == "\n")
+    #expect(
+      thinking.stderr == """
+        groq: warning: no answer: the token limit was reached before the answer began
+        hint: raise --max-tokens (this request allowed 5)
+
+        """)
+    let cut = try GroqProcess.run(["chat", "--no-history", "--no-stream", "--max-tokens", "2", "hi"], server: server)
+    #expect(cut.stdout == "Lorem ipsum\n")
+    #expect(cut.stderr.hasPrefix("groq: warning: the answer was cut off at the token limit\n"))
+    let whole = try GroqProcess.run(["chat", "--no-history", "hi"], server: server)
+    #expect(whole.stderr == "")
+  }
+
   @Test("GROQ_REASON_MODEL names the model, -m wins; given sampling values replace the recommended ones")
   func overrides() throws {
     let server = try FakeGroqServer()

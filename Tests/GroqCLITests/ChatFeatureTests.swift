@@ -38,7 +38,7 @@ private func features(_ argv: [String], command: String = "chat") throws(UsageEr
     (String(repeating: "x", count: 70), String(repeating: "x", count: 64)),
   ])
   func schemaNames(text: String, name: String) {
-    #expect(StructuredOutput.sanitized(text) == name)
+    #expect(APIName.sanitized(text) == name)
   }
 
   @Test("tool calls print as one JSON object per line, arguments as JSON when they are")
@@ -60,12 +60,12 @@ private func features(_ argv: [String], command: String = "chat") throws(UsageEr
   @Test("executed tools: the query or the code when they begin, titles and URLs or output when they end")
   func executedToolLines() {
     let search = ExecutedTool(index: 0, type: "search", arguments: #"{"query": "groq news"}"#)
-    #expect(ExecutedToolsPrinter.call(search) == "• search: groq news\n")
-    #expect(ExecutedToolsPrinter.result(search) == nil)
+    #expect(ExecutedToolRuns.call(search) == "• search: groq news\n")
+    #expect(ExecutedToolRuns.result(search) == nil)
     let code = ExecutedTool(index: 1, type: "python", arguments: #"{"code": "x = 1\nprint(x)"}"#, output: "1\n")
-    #expect(ExecutedToolsPrinter.call(code) == "• python:\n    x = 1\n    print(x)\n")
-    #expect(ExecutedToolsPrinter.result(code) == "  output:\n    1\n")
-    #expect(ExecutedToolsPrinter.call(ExecutedTool(type: "visit", arguments: "odd")) == "• visit: odd\n")
+    #expect(ExecutedToolRuns.call(code) == "• python:\n    x = 1\n    print(x)\n")
+    #expect(ExecutedToolRuns.result(code) == "  output:\n    1\n")
+    #expect(ExecutedToolRuns.call(ExecutedTool(type: "visit", arguments: "odd")) == "• visit: odd\n")
   }
 
   @Test("JSON output and --json turn streaming off; the prefill is the last message")
@@ -94,9 +94,11 @@ private func features(_ argv: [String], command: String = "chat") throws(UsageEr
     let shared = ReasonCommand.sampling.union(ChatFeatureOptions.specs.map(\.long))
       .union(OptionSpec.network.map(\.long)).union(["help"])
     #expect(reason == chat.filter(shared.contains))
-    for option in ReasonCommand.spec.options where option.long != "model" && option.long != "reasoning-format" {
+    for option in ReasonCommand.spec.options where !["model", "reasoning-format", "image"].contains(option.long) {
       #expect(ChatCommand.spec.options.first { $0.long == option.long }?.help == option.help)
     }
+    let image = ReasonCommand.spec.options.first { $0.long == "image" }
+    #expect(image?.repeatable == true && image?.help.contains("vision model") == false)
     let model = ReasonCommand.spec.options.first { $0.long == "model" }
     #expect(model?.environment == "GROQ_REASON_MODEL")
     #expect(model?.defaultValue == "deepseek-r1-distill-llama-70b")

@@ -127,6 +127,16 @@ private let commandNames = ProgramSpec.groq.commands.map(\.name)
     #expect(lines.allSatisfy { $0.count <= 80 })
     #expect(lines.joined(separator: " ") == String(repeating: "word ", count: 50).trimmingTrailingSpace())
   }
+
+  @Test("each paragraph of a discussion is wrapped on its own, from a fresh line")
+  func paragraphsWrappedApart() {
+    let paragraph = String(repeating: "word ", count: 14) + "end."
+    let wrapped = HelpText.wrap(paragraph + "\n\n" + paragraph, width: 40)
+    let lines = wrapped.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 5)
+    #expect(lines[0] == lines[3] && lines[1] == lines[4] && lines[2].isEmpty)
+    #expect(lines.allSatisfy { $0.count <= 40 })
+  }
 }
 
 extension String {

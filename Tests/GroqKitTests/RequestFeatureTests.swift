@@ -19,6 +19,12 @@ import Testing
     #expect(JSONValue(parsing: Data(text.utf8)) == nil)
   }
 
+  @Test("a file that starts with a UTF-8 byte order mark parses as its JSON")
+  func byteOrderMark() throws {
+    let value = try #require(JSONValue(parsing: Data([0xEF, 0xBB, 0xBF]) + Data(#"{"b":1,"a":2}"#.utf8)))
+    #expect(value.serialized == #"{"b":1,"a":2}"#)
+  }
+
   @Test("the request body keeps a schema's and the tools' member order as written")
   func bodyKeepsOrder() throws {
     let schema = try #require(JSONValue(parsing: Data(#"{"type":"object","properties":{"z":{},"a":{}}}"#.utf8)))

@@ -29,7 +29,8 @@ enum ChatFeatureOptions {
     OptionSpec(long: "show-reasoning", help: "Print parsed reasoning on standard error even when it is not a terminal"),
     OptionSpec(long: "hide-reasoning", help: "Never print the reasoning"),
     OptionSpec(
-      long: "prefill", value: ValueSpec("text"), help: "Start the answer with this text; the model continues after it"),
+      long: "prefill", value: ValueSpec("text"),
+      help: "Text the answer starts from; only what the model adds to it is printed"),
     OptionSpec(
       long: "service-tier", value: ValueSpec("tier", completion: .choices(ServiceTier.allCases.map(\.rawValue))),
       help: "on_demand, flex (fails fast when busy), auto or performance"),

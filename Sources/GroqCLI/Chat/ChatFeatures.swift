@@ -134,8 +134,22 @@ struct ChatFeatures: Sendable, Equatable {
       try terminal.out(text.hasSuffix("\n") ? text : text + "\n")
       return ChatReply(completion)
     }
-    return streams(stream)
+    let reply =
+      streams(stream)
       ? try await printer.stream(await client.streamChatCompletion(request))
       : try await printer.whole(await client.chatCompletion(request).completion)
+    warnIfCutShort(reply, limit: request.maxCompletionTokens, terminal: terminal)
+    return reply
+  }
+
+  /// An answer the token limit stopped says so: otherwise a script gets half an answer (or JSON that does not
+  /// parse), or, from a reasoning model that spent the budget thinking, an empty one, with exit status 0.
+  private func warnIfCutShort(_ reply: ChatReply, limit: Int?, terminal: Terminal) {
+    guard reply.finishReason == "length" else { return }
+    terminal.warning(
+      reply.text.isEmpty && reply.toolCalls.isEmpty
+        ? "no answer: the token limit was reached before the answer began"
+        : "the answer was cut off at the token limit",
+      hint: "raise --max-tokens" + (limit.map { " (this request allowed \($0))" } ?? ""))
   }
 }

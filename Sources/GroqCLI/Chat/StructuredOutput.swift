@@ -10,9 +10,8 @@ enum StructuredOutput {
     guard json.isObject else { throw UsageError("schema file \(path) must hold a JSON object", command: command) }
     let wrapped = json["schema"]?.isObject == true && json["properties"] == nil
     let schema = wrapped ? json["schema"]! : json
-    if let name, !isValidName(name) {
-      throw UsageError(
-        "invalid value '\(name)' for --schema-name: expected 1 to 64 letters, digits, '_' or '-'", command: command)
+    if let name, !APIName.isValid(name) {
+      throw UsageError("invalid value '\(name)' for --schema-name: expected \(APIName.rule)", command: command)
     }
     let fileName = URL(fileURLWithPath: path).deletingPathExtension().deletingPathExtension().lastPathComponent
     let chosen =
@@ -20,18 +19,7 @@ enum StructuredOutput {
     var strict: Bool? = nil
     if wrapped, case .bool(let flag)? = json["strict"] { strict = flag }
     return .jsonSchema(
-      name: sanitized(chosen), description: wrapped ? json["description"]?.stringValue : nil, schema: schema,
+      name: APIName.sanitized(chosen), description: wrapped ? json["description"]?.stringValue : nil, schema: schema,
       strict: strict)
-  }
-
-  static func isValidName(_ name: String) -> Bool {
-    name.range(of: "^[A-Za-z0-9_-]{1,64}$", options: .regularExpression) != nil
-  }
-
-  /// A name Groq takes, from a title or file name: other characters become `_`.
-  static func sanitized(_ text: String) -> String {
-    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
-    let name = String(text.map { allowed.contains($0) ? $0 : "_" }.prefix(64))
-    return name.isEmpty ? "schema" : name
   }
 }

@@ -37,9 +37,7 @@ struct ToolDefinitions: Sendable, Equatable {
         throw fail("has an unknown key 'function.\(unknown.key)'")
       }
       guard let name = tool["function"]?["name"]?.stringValue else { throw fail(#"has no "function.name""#) }
-      guard name.range(of: "^[A-Za-z0-9_-]{1,64}$", options: .regularExpression) != nil else {
-        throw fail("has the name '\(name)'; names are 1 to 64 letters, digits, '_' or '-'")
-      }
+      guard APIName.isValid(name) else { throw fail("has the name '\(name)'; names are \(APIName.rule)") }
       if let parameters = tool["function"]?["parameters"], !parameters.isObject {
         throw fail("'\(name)' has parameters that are not a JSON Schema object")
       }
@@ -63,27 +61,5 @@ struct ToolDefinitions: Sendable, Equatable {
       }
       return .function(text)
     }
-  }
-}
-
-/// A JSON file the user wrote, read and parsed with errors that name it.
-enum UserJSONFile {
-  static func read(_ path: String, what: String, command: String?) throws(UsageError) -> JSONValue {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-      let data = FileManager.default.contents(atPath: path)
-    else {
-      throw UsageError("cannot read \(what) \(path)", command: command)
-    }
-    guard let value = JSONValue(parsing: data) else {
-      var detail = ""
-      do {
-        _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-      } catch {
-        if let debug = (error as NSError).userInfo["NSDebugDescription"] as? String { detail = ": " + debug }
-      }
-      throw UsageError("\(what) \(path) is not valid JSON" + detail, command: command)
-    }
-    return value
   }
 }

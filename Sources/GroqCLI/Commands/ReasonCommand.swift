@@ -18,11 +18,11 @@ struct ReasonCommand: Command {
     name: "reason",
     summary: "Ask a reasoning model, its thinking apart from the answer",
     discussion: """
-      Takes every option chat takes, with settings that suit reasoning models: temperature 0.6, top-p 0.95 and up \
-      to 8192 tokens unless given. The reasoning is asked for in parsed form and streams to standard error (dimmed) \
-      when that is a terminal, or always with --show-reasoning; the answer alone goes to standard output, so \
-      'groq reason ... > answer.txt' keeps only the answer. With --reasoning-format raw the model's <think> text \
-      stays in the answer; with hidden it is not sent at all.
+      Takes chat's options for one question, with settings that suit reasoning models: temperature 0.6, top-p \
+      0.95 and up to 8192 tokens unless given. Nothing is saved as a conversation. The reasoning is asked for in \
+      parsed form and streams to standard error (dimmed) when that is a terminal, or always with --show-reasoning; \
+      the answer alone goes to standard output, so a file it is redirected to keeps only the answer. With \
+      --reasoning-format raw the model's <think> text stays in the answer; with hidden it is not sent at all.
       """,
     arguments: [ArgumentSpec(name: "prompt", help: "The question ('-' reads standard input)", variadic: true)],
     // Chat's own descriptions, by name, so that options chat gains later (the REPL's) are not silently taken.
@@ -35,7 +35,12 @@ struct ReasonCommand: Command {
     }
       + ChatFeatureOptions.specs.map { option in
         var option = option
-        if option.long == "reasoning-format" { option.defaultValue = ReasoningFormat.parsed.rawValue }
+        switch option.long {
+        case "reasoning-format": option.defaultValue = ReasoningFormat.parsed.rawValue
+        // chat's words about picking a vision model do not hold here: reason keeps its reasoning model.
+        case "image": option.help = "Attach an image: a JPEG, PNG, WebP or GIF file, or an http(s) URL"
+        default: break
+        }
         return option
       } + OptionSpec.network,
     examples: [

@@ -55,19 +55,21 @@ enum HelpText {
     return sections.joined(separator: "\n\n") + "\n"
   }
 
-  /// Breaks a paragraph at spaces so no line passes `width`.
+  /// Breaks text at spaces so no line passes `width`; its own line breaks (between paragraphs) stay where they are.
   static func wrap(_ text: String, width: Int) -> String {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      if !line.isEmpty && line.count + 1 + word.count > width {
-        lines.append(line)
-        line = ""
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
+      var lines: [String] = []
+      var line = ""
+      for word in paragraph.split(separator: " ") {
+        if !line.isEmpty && line.count + 1 + word.count > width {
+          lines.append(line)
+          line = ""
+        }
+        line += (line.isEmpty ? "" : " ") + word
       }
-      line += (line.isEmpty ? "" : " ") + word
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines.joined(separator: "\n")
+      if !line.isEmpty { lines.append(line) }
+      return lines.joined(separator: "\n")
+    }.joined(separator: "\n")
   }
 
   private static func examples(_ examples: [Example]) -> String {

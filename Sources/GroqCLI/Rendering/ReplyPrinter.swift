@@ -8,12 +8,8 @@ struct ChatReply: Sendable {
   var finishReason: String?
   /// From sending the request to the first token on stdout; nil when not streamed.
   var timeToFirstToken: Duration?
-  /// Parsed reasoning (`reasoning_format: parsed`), whether or not it was shown.
-  var reasoning: String?
-  /// The functions the model asked to call, in order, ready for an assistant message.
+  /// The functions the model asked to call, in order.
   var toolCalls: [ToolCall] = []
-  /// What a compound model ran before answering.
-  var executedTools: [ExecutedTool] = []
 }
 
 extension ChatReply {
@@ -22,8 +18,7 @@ extension ChatReply {
     let choice = completion.choices.first
     self.init(
       text: choice?.message.content ?? "", usage: completion.usage, requestID: completion.requestID,
-      finishReason: choice?.finishReason, reasoning: choice?.message.reasoning,
-      toolCalls: choice?.message.toolCalls ?? [], executedTools: choice?.message.executedTools ?? [])
+      finishReason: choice?.finishReason, toolCalls: choice?.message.toolCalls ?? [])
   }
 }
 
@@ -41,13 +36,6 @@ struct ReplyPrinter {
   var terminal: Terminal
   var display: ReplyDisplay
 
-  /// By default, reasoning and tool runs are shown when stderr is a terminal.
-  init(terminal: Terminal, display: ReplyDisplay? = nil) {
-    self.terminal = terminal
-    self.display =
-      display ?? ReplyDisplay(reasoning: terminal.stderrIsTTY, executedTools: terminal.stderrIsTTY)
-  }
-
   /// Prints a stream. A failure or Ctrl-C keeps what was printed, ends its line, and is rethrown as a `ReplyFailure`
   /// that carries the part shown, so a conversation can keep it.
   func stream(_ start: @autoclosure () async throws -> ChatCompletionStream) async throws -> ChatReply {
@@ -55,57 +43,56 @@ struct ReplyPrinter {
     let started = clock.now
     let stream = try await start()
     var reply = ChatReply(requestID: stream.requestID)
-    var reasoning = ReasoningPrinter(terminal: terminal, enabled: display.reasoning)
-    var executed = ExecutedToolsPrinter(terminal: terminal, enabled: display.executedTools)
+    var aside = AsidePrinter(terminal: terminal, display: display)
+    var runs = ExecutedToolRuns()
     var toolCalls = ToolCallCollector()
     do {
       for try await batch in stream {
         var piece = ""
+        // Reasoning is written once per read, but before any tool run that came after it in the same read.
         var thought = ""
         for chunk in batch {
           if let delta = chunk.choices.first?.delta {
             if let content = delta.content { piece += content }
             if let text = delta.reasoning { thought += text }
             if let calls = delta.toolCalls { toolCalls.add(calls) }
-            if let tools = delta.executedTools { executed.add(tools) }
+            if let tools = delta.executedTools {
+              aside.reasoning(thought)
+              thought = ""
+              aside.toolRuns(runs.add(tools))
+            }
           }
           if let usage = chunk.anyUsage { reply.usage = usage }
           if let id = chunk.xGroq?.id { reply.requestID = id }
           if let reason = chunk.choices.first?.finishReason { reply.finishReason = reason }
         }
-        if !thought.isEmpty {
-          reasoning.write(thought)
-          reply.reasoning = (reply.reasoning ?? "") + thought
-        }
+        aside.reasoning(thought)
         guard !piece.isEmpty else { continue }
-        reasoning.finish()
-        executed.finish()
+        aside.finish()
         if reply.timeToFirstToken == nil { reply.timeToFirstToken = clock.now - started }
         try terminal.out(piece)
         reply.text += piece
       }
     } catch {
-      reasoning.finish()
+      aside.finish()
       if !reply.text.isEmpty && !reply.text.hasSuffix("\n") { try? terminal.out("\n") }
       throw ReplyFailure(partial: reply, underlying: error)
     }
-    reasoning.finish()
+    aside.finish()
     reply.toolCalls = toolCalls.calls
-    reply.executedTools = executed.tools
     try finish(reply)
     return reply
   }
 
   func whole(_ completion: @autoclosure () async throws -> ChatCompletion) async throws -> ChatReply {
-    let reply = ChatReply(try await completion())
-    var reasoning = ReasoningPrinter(terminal: terminal, enabled: display.reasoning)
-    if let thought = reply.reasoning, !thought.isEmpty {
-      reasoning.write(thought)
-      reasoning.finish()
-    }
-    var executed = ExecutedToolsPrinter(terminal: terminal, enabled: display.executedTools)
-    executed.add(reply.executedTools)
-    executed.finish()
+    let completion = try await completion()
+    let message = completion.choices.first?.message
+    var aside = AsidePrinter(terminal: terminal, display: display)
+    aside.reasoning(message?.reasoning ?? "")
+    var runs = ExecutedToolRuns()
+    aside.toolRuns(runs.add(message?.executedTools ?? []))
+    aside.finish()
+    let reply = ChatReply(completion)
     if !reply.text.isEmpty { try terminal.out(reply.text) }
     try finish(reply)
     return reply

@@ -17,12 +17,12 @@ public struct ChatCompletionRequest: Encodable, Sendable, Equatable {
   public var reasoningEffort: ReasoningEffort?
   public var serviceTier: ServiceTier?
 
+  /// `response_format`, `tools` and `tool_choice` are left out: they carry the user's JSON, which `body()` writes
+  /// as it was written.
   enum CodingKeys: String, CodingKey {
-    case model, messages, stream, temperature, stop, seed, tools
+    case model, messages, stream, temperature, stop, seed
     case topP = "top_p"
     case maxCompletionTokens = "max_completion_tokens"
-    case responseFormat = "response_format"
-    case toolChoice = "tool_choice"
     case reasoningFormat = "reasoning_format"
     case reasoningEffort = "reasoning_effort"
     case serviceTier = "service_tier"

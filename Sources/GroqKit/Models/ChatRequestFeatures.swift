@@ -58,25 +58,14 @@ public enum ToolChoice: Sendable, Equatable {
   }
 }
 
-extension ResponseFormat: Encodable {
-  public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
-}
-
-extension ToolChoice: Encodable {
-  public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
-}
-
 extension ChatCompletionRequest {
   /// The body as sent: JSONEncoder writes the typed fields, then the members that carry a user's JSON (schema,
-  /// tools) are appended as written, in order. JSONEncoder's output for an object always ends in `}`.
+  /// tools) are appended as written, in order: JSONEncoder would reorder their keys. JSONEncoder's output for an
+  /// object always ends in `}`.
   public func body() throws -> Data {
-    var typed = self
-    typed.responseFormat = nil
-    typed.tools = nil
-    typed.toolChoice = nil
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.withoutEscapingSlashes]
-    var data = try encoder.encode(typed)
+    var data = try encoder.encode(self)
     var members: [JSONValue.Member] = []
     if let responseFormat { members.append(.init("response_format", responseFormat.json)) }
     if let tools { members.append(.init("tools", .array(tools))) }

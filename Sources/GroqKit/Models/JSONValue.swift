@@ -25,7 +25,9 @@ public indirect enum JSONValue: Sendable, Equatable {
   public init?(parsing data: Data) {
     // JSONSerialization is the judge of validity (the scanner is lenient about numbers); the scanner keeps order.
     guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else { return nil }
-    let value: JSONValue? = data.withUnsafeBytes { bytes in
+    // JSONSerialization takes the byte order mark some editors put first in a file; the scanner must skip it too.
+    let text = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+    let value: JSONValue? = text.withUnsafeBytes { bytes in
       var scanner = JSONScanner(bytes)
       let value = scanner.value()
       return scanner.atEnd ? value : nil
@@ -96,40 +98,6 @@ public indirect enum JSONValue: Sendable, Equatable {
       }
     }
     out += "\""
-  }
-}
-
-/// For completeness of `ChatCompletionRequest`'s Encodable conformance; the wire body uses `serialized`, which keeps
-/// the order this loses.
-extension JSONValue: Encodable {
-  struct Key: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    switch self {
-    case .object(let members):
-      var container = encoder.container(keyedBy: Key.self)
-      for member in members { try container.encode(member.value, forKey: Key(stringValue: member.key)) }
-    case .array(let elements):
-      var container = encoder.unkeyedContainer()
-      for element in elements { try container.encode(element) }
-    case .null:
-      var container = encoder.singleValueContainer()
-      try container.encodeNil()
-    case .bool(let flag):
-      var container = encoder.singleValueContainer()
-      try container.encode(flag)
-    case .string(let text):
-      var container = encoder.singleValueContainer()
-      try container.encode(text)
-    case .number(let text):
-      var container = encoder.singleValueContainer()
-      if let integer = Int(text) { try container.encode(integer) } else { try container.encode(Double(text) ?? 0) }
-    }
   }
 }
 

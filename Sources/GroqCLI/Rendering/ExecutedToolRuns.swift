@@ -1,24 +1,16 @@
 import Foundation
 import GroqKit
 
-/// A compound model's own tool runs on stderr, as they happen: the search query or the code when a run begins, the
-/// result titles and URLs or the code's output when they arrive. Entries are merged by `index`.
-struct ExecutedToolsPrinter {
-  let terminal: Terminal
-  let enabled: Bool
+/// A compound model's own tool runs, merged by `index`, and the lines that show them as they happen: the search
+/// query or the code when a run begins, the result titles and URLs or the code's output when they arrive.
+struct ExecutedToolRuns {
   /// Every run so far, merged, in the order they began.
-  private(set) var tools: [ExecutedTool] = []
+  private var tools: [ExecutedTool] = []
   private var shownCall: Set<Int> = []
   private var shownResult: Set<Int> = []
-  /// Something was printed that the answer has not yet been set apart from.
-  private var needsBreak = false
 
-  init(terminal: Terminal, enabled: Bool) {
-    self.terminal = terminal
-    self.enabled = enabled
-  }
-
-  mutating func add(_ pieces: [ExecutedTool]) {
+  /// Merges the pieces in and returns the lines not shown yet.
+  mutating func add(_ pieces: [ExecutedTool]) -> String {
     var text = ""
     for piece in pieces {
       let position: Int
@@ -39,16 +31,7 @@ struct ExecutedToolsPrinter {
         text += result
       }
     }
-    if enabled && !text.isEmpty {
-      terminal.err(terminal.style(text, .dim))
-      needsBreak = true
-    }
-  }
-
-  /// A blank line between the tool runs and the answer that follows them.
-  mutating func finish() {
-    if needsBreak { terminal.err("\n") }
-    needsBreak = false
+    return text
   }
 
   /// `• search: query`, or `• python:` and the code, indented.
@@ -65,17 +48,16 @@ struct ExecutedToolsPrinter {
 
   /// Result titles and URLs for a search, the output for anything else; nil until there is a result.
   static func result(_ tool: ExecutedTool) -> String? {
-    if let results = tool.searchResults?.results, !results.isEmpty {
-      return results.map { result in
-        "    " + [result.title, result.url].compactMap { $0 }.joined(separator: " — ") + "\n"
-      }.joined()
-    }
-    if let pages = tool.browserResults, !pages.isEmpty {
-      return pages.map { "    " + [$0.title, $0.url].compactMap { $0 }.joined(separator: " — ") + "\n" }.joined()
-    }
+    if let results = tool.searchResults?.results, !results.isEmpty { return links(results.map { ($0.title, $0.url) }) }
+    if let pages = tool.browserResults, !pages.isEmpty { return links(pages.map { ($0.title, $0.url) }) }
     let codeText = tool.codeResults?.compactMap(\.text).joined(separator: "\n")
     guard let output = codeText.flatMap({ $0.isEmpty ? nil : $0 }) ?? tool.output, !output.isEmpty else { return nil }
     return "  output:\n" + indented(output)
+  }
+
+  /// One indented `title — url` line per result.
+  private static func links(_ results: [(title: String?, url: String?)]) -> String {
+    results.map { "    " + [$0.title, $0.url].compactMap { $0 }.joined(separator: " — ") + "\n" }.joined()
   }
 
   private static func indented(_ text: String) -> String {
