@@ -8,7 +8,7 @@ struct ConversationTests {
   static let answer = ChatTests.answer
 
   static func home() -> [String: String] {
-    ["HOME": NSTemporaryDirectory() + "groq-conversation-home-" + UUID().uuidString]
+    ["HOME": GroqProcess.scratchDirectory("home")]
   }
 
   static func lastMessages(_ server: FakeGroqServer) throws -> [String] {
@@ -47,7 +47,7 @@ struct ConversationTests {
   @Test("XDG_DATA_HOME decides where conversations go")
   func xdgDataHome() throws {
     let server = try FakeGroqServer()
-    let data = NSTemporaryDirectory() + "groq-xdg-" + UUID().uuidString
+    let data = GroqProcess.scratchDirectory("xdg")
     var environment = Self.home()
     environment["XDG_DATA_HOME"] = data
     #expect(

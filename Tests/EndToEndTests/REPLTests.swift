@@ -31,7 +31,7 @@ struct REPLTests {
     }
   }
 
-  static func freshHome() -> String { NSTemporaryDirectory() + "groq-repl-home-" + UUID().uuidString }
+  static func freshHome() -> String { GroqProcess.scratchDirectory("home") }
 
   @Test("a second question is sent with the first exchange as context; Ctrl-D leaves with status 0")
   func twoTurns() throws {
@@ -240,7 +240,8 @@ extension REPLTests {
   @Test("/attach sends an image with the next message only; /reasoning sets the format; bad values keep the REPL")
   func attachAndReasoning() throws {
     let server = try FakeGroqServer()
-    let image = FileManager.default.temporaryDirectory.appendingPathComponent("groq-repl-\(UUID().uuidString).png")
+    let image = URL(fileURLWithPath: GroqProcess.scratchDirectory("image") + ".png")
+    try FileManager.default.createDirectory(atPath: GroqProcess.scratch, withIntermediateDirectories: true)
     try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: image)
     let session = try Self.open(server, arguments: ["-m", "meta-llama/llama-4-scout-17b-16e-instruct"])
     session.type("/attach /no/such/file.png\r")

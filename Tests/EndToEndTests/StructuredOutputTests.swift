@@ -20,7 +20,8 @@ struct StructuredOutputTests {
   @Test("--schema sends the schema exactly as written, named from its title")
   func schema() throws {
     let server = try FakeGroqServer()
-    let result = try GroqProcess.run(Fixtures.resolve(["chat", "--schema", "@recipe.schema.json", "Apple pie"]), server: server)
+    let result = try GroqProcess.run(
+      Fixtures.resolve(["chat", "--schema", "@recipe.schema.json", "Apple pie"]), server: server)
     #expect(result.status == 0)
     #expect(result.stdout == #"{"minutes":1,"name":"example","steps":["example"]}"# + "\n")
     let request = try #require(server.requests.first)

@@ -34,7 +34,7 @@ struct TerminalTests {
     process.arguments = [
       "-c", "\"$GROQ_BIN\" chat hi 2>\"$ERR\" </dev/null | head -c 20; echo \" status ${PIPESTATUS[0]}\"",
     ]
-    let errors = FileManager.default.temporaryDirectory.appendingPathComponent("groq-epipe-\(UUID().uuidString)")
+    let errors = URL(fileURLWithPath: GroqProcess.scratchDirectory("epipe"))
     var environment = GroqProcess.environment(server: server, [:])
     environment["GROQ_BIN"] = GroqProcess.executable.path
     environment["ERR"] = errors.path

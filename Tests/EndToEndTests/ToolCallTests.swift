@@ -9,7 +9,8 @@ struct ToolCallTests {
   @Test("--tools sends the definitions as written; the call, whole in one delta, is one JSON line on stdout")
   func streamed() throws {
     let server = try FakeGroqServer()
-    let result = try GroqProcess.run(Fixtures.resolve(["chat", "--tools", "@tools.json", "Weather in Paris?"]), server: server)
+    let result = try GroqProcess.run(
+      Fixtures.resolve(["chat", "--tools", "@tools.json", "Weather in Paris?"]), server: server)
     #expect(result.status == 0)
     #expect(result.stdout == Self.weatherCall + "\n")
     #expect(result.stderr == "")
@@ -30,7 +31,8 @@ struct ToolCallTests {
     let result = try GroqProcess.run(
       Fixtures.resolve(["chat", "--no-stream", "--tools", "@tools.json", "--tool-choice", choice, "x"]), server: server)
     #expect(result.status == 0)
-    #expect(String(decoding: try #require(server.requests.first).body, as: UTF8.self).contains(#""tool_choice":"# + json))
+    #expect(
+      String(decoding: try #require(server.requests.first).body, as: UTF8.self).contains(#""tool_choice":"# + json))
     let name = choice == "get_time" ? "get_time" : "get_weather"
     #expect(result.stdout.hasPrefix(#"{"id":"call_"# + name.prefix(8) + #"01","name":""# + name + "\""))
   }

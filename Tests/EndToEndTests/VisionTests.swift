@@ -36,7 +36,8 @@ struct VisionTests {
     _ = try GroqProcess.run(
       Fixtures.resolve(["chat", "-i", "@photo.png", "x"]), server: server,
       environment: ["GROQ_MODEL": "llama-3.1-8b-instant"])
-    _ = try GroqProcess.run(Fixtures.resolve(["chat", "-m", "llama-3.3-70b-versatile", "-i", "@photo.png", "x"]), server: server)
+    _ = try GroqProcess.run(
+      Fixtures.resolve(["chat", "-m", "llama-3.3-70b-versatile", "-i", "@photo.png", "x"]), server: server)
     _ = try GroqProcess.run(["chat", "x"], server: server)
     let models = try server.requests.map { try $0.json()["model"] as? String }
     #expect(models == [Self.vision, "llama-3.1-8b-instant", "llama-3.3-70b-versatile", "llama-3.3-70b-versatile"])

@@ -24,19 +24,24 @@ private func features(_ argv: [String], command: String = "chat") throws(UsageEr
 
   @Test("URLs pass as they are; the base64 total is what counts against the cap")
   func imageTotals() throws {
-    #expect(try ImageAttachment.part(for: "HTTPS://example.com/a.png", command: nil).imageURL?.url
-      == "HTTPS://example.com/a.png")
+    #expect(
+      try ImageAttachment.part(for: "HTTPS://example.com/a.png", command: nil).imageURL?.url
+        == "HTTPS://example.com/a.png")
     let small = ContentPart.image(url: "data:image/png;base64," + String(repeating: "A", count: 3 << 20))
-    #expect(throws: Never.self) { try ImageAttachment.checkTotal([small, .image(url: "https://x/y.png")], command: nil) }
+    #expect(throws: Never.self) {
+      try ImageAttachment.checkTotal([small, .image(url: "https://x/y.png")], command: nil)
+    }
     #expect(throws: UsageError.self) { try ImageAttachment.checkTotal([small, small], command: nil) }
     #expect(ImageAttachment.countWarning(5) == nil)
     #expect(ImageAttachment.countWarning(6) != nil)
   }
 
-  @Test("schema names Groq takes, from titles and file names", arguments: [
-    ("Recipe", "Recipe"), ("my recipe (v2)", "my_recipe__v2_"), ("", "schema"),
-    (String(repeating: "x", count: 70), String(repeating: "x", count: 64)),
-  ])
+  @Test(
+    "schema names Groq takes, from titles and file names",
+    arguments: [
+      ("Recipe", "Recipe"), ("my recipe (v2)", "my_recipe__v2_"), ("", "schema"),
+      (String(repeating: "x", count: 70), String(repeating: "x", count: 64)),
+    ])
   func schemaNames(text: String, name: String) {
     #expect(APIName.sanitized(text) == name)
   }

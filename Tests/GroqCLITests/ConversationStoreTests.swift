@@ -6,7 +6,7 @@ import Testing
 
 @Suite("conversation store")
 struct ConversationStoreTests {
-  let directory = FileManager.default.temporaryDirectory.appendingPathComponent("groq-store-\(UUID().uuidString)")
+  let directory = (try? TestScratch.directory("store")) ?? URL(fileURLWithPath: "/nonexistent")
   var store: ConversationStore { ConversationStore(directory: directory) }
 
   func conversation(_ id: String, date: Date = Date()) -> Conversation {

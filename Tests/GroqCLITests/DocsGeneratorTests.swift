@@ -227,7 +227,7 @@ private let sample = ProgramSpec(
 
 // MARK: - Helpers
 
-/// A new file holding `text`, left for the system to clean up with the rest of its temporary directory.
+/// A new file holding `text`, removed with the test run's scratch folder.
 private func temporaryFile(_ text: String) throws -> URL {
   let url = try temporaryDirectory().appendingPathComponent("file")
   try text.write(to: url, atomically: true, encoding: .utf8)
@@ -235,9 +235,7 @@ private func temporaryFile(_ text: String) throws -> URL {
 }
 
 private func temporaryDirectory() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("groq-docs-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
+  try TestScratch.directory("docs", create: true)
 }
 
 /// The full path of `tool` on PATH, if it is there.

@@ -139,6 +139,17 @@ struct ChatSessionTests {
     #expect(session.request(sending: .user("go on")).messages.count == 3)
   }
 
+  @Test("an answer that was only tool calls is kept as the JSON lines shown, never as an empty message")
+  func toolCallsOnly() throws {
+    var session = try Self.session()
+    var reply = ChatReply()
+    reply.toolCalls = [ToolCall(id: "call_1", type: "function", function: .init(name: "f", arguments: "{}"))]
+    session.record(question: .user("call f"), reply: reply, interrupted: false, replacingLast: false, date: Self.date)
+    let answer = try #require(session.conversation.messages.last?.message.content?.text)
+    #expect(answer == ToolCallPrinter.lines(reply.toolCalls))
+    #expect(answer.contains("\"name\":\"f\""))
+  }
+
   @Test("/system, /temperature and /stats show, set and clear")
   func settings() throws {
     var session = try Self.session()

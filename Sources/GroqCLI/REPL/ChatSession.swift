@@ -50,8 +50,10 @@ struct ChatSession: Sendable {
   mutating func record(question: ChatMessage, reply: ChatReply, interrupted: Bool, replacingLast: Bool, date: Date) {
     if replacingLast { _ = conversation.removeLastExchange() }
     // Tool calls are not kept: sent back without their results, the API would refuse the conversation.
+    // An answer that was only tool calls is kept as the JSON lines the user saw, not as an empty message.
+    let text = reply.text.isEmpty ? ToolCallPrinter.lines(reply.toolCalls) : reply.text
     conversation.append(
-      user: question, answer: .assistant(reply.text), interrupted: interrupted, usage: reply.usage, date: date)
+      user: question, answer: .assistant(text), interrupted: interrupted, usage: reply.usage, date: date)
     if !replacingLast { attachments = [] }
   }
 

@@ -29,14 +29,14 @@ enum Fixtures {
     "nameless-tools.json": Data(#"[{"type":"function","function":{"description":"no name"}}]"#.utf8),
     "extra-key-tools.json": Data(#"[{"type":"function","function":{"name":"f"},"cache":true}]"#.utf8),
     "bad-name-tools.json": Data(#"[{"type":"function","function":{"name":"get weather"}}]"#.utf8),
-    "twice-tools.json": Data(#"[{"type":"function","function":{"name":"f"}},{"type":"function","function":{"name":"f"}}]"#.utf8),
+    "twice-tools.json": Data(
+      #"[{"type":"function","function":{"name":"f"}},{"type":"function","function":{"name":"f"}}]"#.utf8),
     "empty-tools.json": Data("[]".utf8),
     "array-schema.json": Data("[1,2]".utf8),
   ]
 
   static let directory: URL = {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "groq-fixtures-\(ProcessInfo.processInfo.processIdentifier)")
+    let directory = URL(fileURLWithPath: GroqProcess.scratch + "fixtures")
     try? FileManager.default.createDirectory(
       at: directory.appendingPathComponent("folder.png"), withIntermediateDirectories: true)
     for (name, data) in files { try? data.write(to: directory.appendingPathComponent(name)) }

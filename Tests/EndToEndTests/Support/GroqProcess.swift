@@ -30,12 +30,24 @@ final class GroqProcess: @unchecked Sendable {
 
   static let testKey = "gsk_test_key"
 
+  /// One folder per test run for the homes and files tests make, removed when the run ends: every `groq chat`
+  /// saves its conversation, and thousands of runs must not pile up in /tmp.
+  static let scratch: String = {
+    let path = NSTemporaryDirectory() + "groq-tests-\(getpid())/"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: GroqProcess.scratch) }
+    return path
+  }()
+
+  /// A fresh path (not created) inside `scratch`.
+  static func scratchDirectory(_ name: String) -> String { scratch + name + "-" + UUID().uuidString }
+
   /// The environment a test starts from: none of the developer's GROQ_* settings leak in.
   static func environment(server: FakeGroqServer?, _ extra: [String: String]) -> [String: String] {
     var environment: [String: String] = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       // A home of its own per run: conversations and history never leak from one test into another.
-      "HOME": NSTemporaryDirectory() + "groq-test-home-" + UUID().uuidString,
+      "HOME": scratchDirectory("home"),
       "LANG": "C.UTF-8",
     ]
     if let server {
