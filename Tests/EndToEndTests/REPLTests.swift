@@ -173,7 +173,8 @@ struct REPLTests {
   @Test("/undo forgets an exchange, /retry asks again, /history shows the rest")
   func undoRetry() throws {
     let server = try FakeGroqServer()
-    let session = try Self.open(server)
+    let home = Self.freshHome()
+    let session = try Self.open(server, home: home)
     session.type("one\r")
     #expect(session.expect(Self.answer))
     session.type("two\r")
@@ -187,11 +188,17 @@ struct REPLTests {
     #expect(session.expect("you: one\n\nassistant: Another answer\n"))
     session.type("/hist\r")
     #expect(session.expect("did you mean /history?"))
+    session.type("/undo\r")
+    #expect(session.expect("forgot: one"))
     session.type("/exit\r")
     #expect(session.finish() == 0)
     let bodies = try Self.chatBodies(server)
     #expect(bodies.count == 3)
     #expect(Self.messages(bodies[2]).map(\.content) == ["one"])
+    // What /undo forgot stays forgotten in the saved file.
+    let continued = try GroqProcess.run(["chat", "-c", "fresh"], server: server, environment: ["HOME": home])
+    #expect(continued.status == 0)
+    #expect(Self.messages(try Self.chatBodies(server)[3]).map(\.content) == ["fresh"])
   }
 
   @Test("/save names the conversation, /load switches back, --continue and --session resume it")

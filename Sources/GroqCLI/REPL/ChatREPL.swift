@@ -163,79 +163,6 @@ struct ChatREPL {
     save()
   }
 
-  private mutating func saveAs(_ name: String?) {
-    guard let store else {
-      terminal.error("nothing is saved in this session", hint: "it was started with --no-history or GROQ_HISTORY=0")
-      return
-    }
-    guard let name, name != session.conversation.id else {
-      do {
-        try store.save(session.conversation)
-        status("saved: \(store.file(session.conversation.id).path)")
-      } catch {
-        report(error)
-      }
-      return
-    }
-    guard Conversation.isValidName(name) else {
-      terminal.error(
-        "'\(name)' cannot be a conversation name", hint: "use letters, digits, '-', '_' and '.', at most 64")
-      return
-    }
-    if FileManager.default.fileExists(atPath: store.file(name).path) {
-      terminal.error(
-        "a conversation named '\(name)' exists already", hint: "/load \(name) switches to it; or pick another name")
-      return
-    }
-    let previous = session.conversation
-    session.conversation.id = name
-    session.conversation.named = true
-    do {
-      try store.save(session.conversation)
-    } catch {
-      session.conversation = previous
-      report(error)
-      return
-    }
-    // An unnamed conversation is renamed; a named one is copied, and both go on existing.
-    if !previous.named { store.remove(previous.id) }
-    status("saved as '\(name)': \(store.file(name).path)")
-  }
-
-  private mutating func load(_ name: String?) {
-    guard let store else {
-      terminal.error("no conversations are read in this session", hint: "it was started with --no-history")
-      return
-    }
-    guard let name else {
-      let names = store.list().prefix(10).map(\.id)
-      status(names.isEmpty ? "no saved conversations" : "saved: " + names.joined(separator: ", "))
-      return
-    }
-    do {
-      guard Conversation.isValidName(name), let conversation = try store.load(name) else {
-        let suggestion = Suggestion.closest(to: name, among: store.list().map(\.id))
-        terminal.error(
-          "no conversation named '\(name)'",
-          hint: suggestion.map { "did you mean \($0)?" } ?? "Tab after /load lists them")
-        return
-      }
-      session.conversation = conversation
-      status("loaded '\(name)': \(describe(conversation))")
-    } catch {
-      report(error)
-    }
-  }
-
-  private func save() {
-    guard let store, !session.conversation.messages.isEmpty else { return }
-    do {
-      try store.save(session.conversation)
-    } catch {
-      report(error)
-    }
-  }
-
   // MARK: Output
 
   private func greet() {
@@ -246,7 +173,7 @@ struct ChatREPL {
     terminal.err(terminal.style(line, .dim) + "\n")
   }
 
-  private func describe(_ conversation: Conversation) -> String {
+  func describe(_ conversation: Conversation) -> String {
     let count = conversation.exchanges
     return "\(count) exchange\(count == 1 ? "" : "s"), model \(conversation.model)"
   }
@@ -257,7 +184,7 @@ struct ChatREPL {
   }
 
   /// How a command changed things: a dim line on stderr.
-  private func status(_ text: String) {
+  func status(_ text: String) {
     terminal.err(terminal.style(text, .dim) + "\n")
   }
 
@@ -268,7 +195,7 @@ struct ChatREPL {
     }
   }
 
-  private func report(_ error: any Error) {
+  func report(_ error: any Error) {
     var failure = ErrorReport.make(error)
     if ErrorReport.isContextLength(error) {
       failure.hint =
