@@ -31,7 +31,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     lock.lock()
     defer { lock.unlock() }
     if let session { return session }
-    let configuration = URLSessionConfiguration.ephemeral
+    let configuration = FoundationLitter.sweep { URLSessionConfiguration.ephemeral }
     // libcurl truncates the idle timer to whole seconds, and 0.5 would fire at once (platform-notes section 2).
     configuration.timeoutIntervalForRequest = max(1, idleTimeout.rounded(.up))
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
