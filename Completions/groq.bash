@@ -12,14 +12,24 @@ _groq_words() {
     done
 }
 
-# Model ids, asked of the API when Tab is pressed.
+# Model ids, asked of the API, when Tab is pressed.
 _groq_models() {
     local line
-    local -a models=()
+    local -a words=()
     while IFS= read -r line; do
-        models+=("$line")
+        words+=("$line")
     done < <(groq models 2>/dev/null | cut -f1)
-    _groq_words "$1" "${models[@]}"
+    _groq_words "$1" "${words[@]}"
+}
+
+# Saved conversation names, newest first, when Tab is pressed.
+_groq_conversations() {
+    local line
+    local -a words=()
+    while IFS= read -r line; do
+        words+=("$line")
+    done < <(groq __conversations 2>/dev/null)
+    _groq_words "$1" "${words[@]}"
 }
 
 # File names starting with $1.
@@ -47,6 +57,7 @@ _groq_value() {
     COMPREPLY=()
     case "$1 $2" in
         'chat --model'|'chat -m') _groq_models "$3" ;;
+        'chat --session') _groq_conversations "$3" ;;
         'chat --image'|'chat -i') _groq_files "$3" ;;
         'chat --schema') _groq_files "$3" ;;
         'chat --tools') _groq_files "$3" ;;

@@ -26,7 +26,7 @@ complete -c groq -n '__fish_seen_subcommand_from chat' -l seed -x -d 'Seed for b
 complete -c groq -n '__fish_seen_subcommand_from chat' -l no-stream -d 'Wait for the whole answer instead of streaming it'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l stats -d 'Print timings, speed and the request id on standard error'
 complete -c groq -n '__fish_seen_subcommand_from chat' -s c -l continue -d 'Continue the most recent conversation'
-complete -c groq -n '__fish_seen_subcommand_from chat' -l session -x -d 'Continue the conversation with this name, or start it'
+complete -c groq -n '__fish_seen_subcommand_from chat' -l session -x -a '(groq __conversations 2>/dev/null)' -d 'Continue the conversation with this name, or start it'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l no-history -d 'Keep no record: no line history, no saved conversation'
 complete -c groq -n '__fish_seen_subcommand_from chat' -s i -l image -r -F -d 'Attach an image: a JPEG, PNG, WebP or GIF file, or an http(s) URL; chat then defaults to a vision model'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l json-mode -d 'Ask for a JSON object as the answer (not streamed; no --stop)'

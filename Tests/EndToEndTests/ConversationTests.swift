@@ -122,4 +122,19 @@ struct ConversationTests {
     #expect(messages[1]["interrupted"] as? Bool == true)
     #expect((messages[1]["content"] as? String)?.hasPrefix("Partial word") == true)
   }
+
+  @Test("groq __conversations lists saved names newest first, for Tab after --session")
+  func listsConversations() throws {
+    let server = try FakeGroqServer()
+    let home = Self.home()
+    #expect(try GroqProcess.run(["__conversations"], environment: home).stdout == "")
+    for name in ["first", "second"] {
+      #expect(try GroqProcess.run(["chat", "--session", name, "hi"], server: server, environment: home).status == 0)
+    }
+    let listed = try GroqProcess.run(["__conversations"], environment: home)
+    #expect(listed.status == 0)
+    #expect(listed.stdout == "second\nfirst\n")
+    let script = try GroqProcess.run(["completion", "bash"]).stdout
+    #expect(script.contains("'chat --session') _groq_conversations"))
+  }
 }

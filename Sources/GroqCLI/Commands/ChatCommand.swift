@@ -39,7 +39,7 @@ struct ChatCommand: Command {
       OptionSpec(long: "stats", help: "Print timings, speed and the request id on standard error"),
       OptionSpec(long: "continue", short: "c", help: "Continue the most recent conversation"),
       OptionSpec(
-        long: "session", value: ValueSpec("name"),
+        long: "session", value: ValueSpec("name", completion: .conversations),
         help: "Continue the conversation with this name, or start it"),
       OptionSpec(long: "no-history", help: "Keep no record: no line history, no saved conversation"),
     ] + ChatFeatureOptions.specs + OptionSpec.network,

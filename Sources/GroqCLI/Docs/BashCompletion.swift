@@ -12,6 +12,23 @@ enum BashCompletion {
     let scopes: [(command: String, options: [OptionSpec])] =
       [("", program.options)] + commands.map { ($0.name, $0.options) }
 
+    // One function per list groq prints for Tab (model ids, conversation names).
+    let lists = DocsText.dynamicLists(program).map { list in
+      """
+      # \(list.about), when Tab is pressed.
+      \(fn)_\(list.name)() {
+          local line
+          local -a words=()
+          while IFS= read -r line; do
+              words+=("$line")
+          done < <(\(list.command))
+          \(fn)_words "$1" "${words[@]}"
+      }
+
+
+      """
+    }.joined()
+
     var out = """
       # bash completion for \(name)
       # Written by `\(name) completion bash` from the command spec: edit the spec, not this file.
@@ -27,17 +44,7 @@ enum BashCompletion {
           done
       }
 
-      # Model ids, asked of the API when Tab is pressed.
-      \(fn)_models() {
-          local line
-          local -a models=()
-          while IFS= read -r line; do
-              models+=("$line")
-          done < <(\(DocsText.modelsCommand(program)))
-          \(fn)_words "$1" "${models[@]}"
-      }
-
-      # File names starting with $1.
+      \(lists)# File names starting with $1.
       \(fn)_files() {
           local line
           COMPREPLY=()
@@ -186,8 +193,9 @@ enum BashCompletion {
       return nil
     case .file:
       return "\(fn)_files \"\(prefix)\""
-    case .models:
-      return "\(fn)_models \"\(prefix)\""
+    case .models, .conversations:
+      let list = DocsText.dynamicList(completion, program: program)!
+      return "\(fn)_\(list.name) \"\(prefix)\""
     case .choices, .commands, .shells:
       let words = DocsText.words(for: completion, in: program) ?? []
       return "\(fn)_words \"\(prefix)\" " + words.map(DocsText.shellQuoted).joined(separator: " ")

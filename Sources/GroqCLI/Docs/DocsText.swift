@@ -7,16 +7,39 @@ enum DocsText {
     case .choices(let choices): choices
     case .commands: program.visibleCommands.map(\.name)
     case .shells: shells
-    case .none, .file, .models: nil
+    case .none, .file, .models, .conversations: nil
     }
   }
 
   /// The shells `groq completion` writes scripts for.
   static let shells = ["bash", "zsh", "fish"]
 
-  /// The command that prints one model id per line; `groq models` prints tab-separated lines, id first, when piped.
-  static func modelsCommand(_ program: ProgramSpec) -> String {
-    "\(program.name) models 2>/dev/null | cut -f1"
+  /// A list the shell asks groq for when Tab is pressed, one word per line.
+  struct DynamicList {
+    /// Names the shell function: `_groq_models`.
+    var name: String
+    var about: String
+    var command: String
+  }
+
+  /// The lists behind `.models` and `.conversations`; nil for every other completion.
+  static func dynamicList(_ completion: Completion, program: ProgramSpec) -> DynamicList? {
+    switch completion {
+    case .models:
+      // `groq models` prints tab-separated lines, id first, when piped.
+      DynamicList(
+        name: "models", about: "Model ids, asked of the API", command: "\(program.name) models 2>/dev/null | cut -f1")
+    case .conversations:
+      DynamicList(
+        name: "conversations", about: "Saved conversation names, newest first",
+        command: "\(program.name) __conversations 2>/dev/null")
+    default: nil
+    }
+  }
+
+  /// Every dynamic list, for the helper functions a script defines once.
+  static func dynamicLists(_ program: ProgramSpec) -> [DynamicList] {
+    [Completion.models, .conversations].compactMap { dynamicList($0, program: program) }
   }
 
   /// `text` as one word for bash or zsh: single quotes, with each `'` closed, escaped and reopened.

@@ -53,8 +53,9 @@ enum FishCompletion {
       return []
     case .file:
       return ["\(head) -n \(word(condition)) -F"]
-    case .models:
-      return ["\(head) -n \(word(condition)) -a \(quoted("(\(DocsText.modelsCommand(program)))"))"]
+    case .models, .conversations:
+      let command = DocsText.dynamicList(argument.completion, program: program)?.command ?? ""
+      return ["\(head) -n \(word(condition)) -a \(quoted("(\(command))"))"]
     case .choices, .shells, .commands:
       let words = DocsText.words(for: argument.completion, in: program) ?? []
       // Once one of the words is there a single argument is complete. The command's own name is left out of
@@ -80,7 +81,9 @@ enum FishCompletion {
     switch completion {
     case .none: return "-x"
     case .file: return "-r -F"
-    case .models: return "-x -a \(quoted("(\(DocsText.modelsCommand(program)))"))"
+    case .models, .conversations:
+      let command = DocsText.dynamicList(completion, program: program)?.command ?? ""
+      return "-x -a \(quoted("(\(command))"))"
     case .choices, .shells, .commands:
       let words = DocsText.words(for: completion, in: program) ?? []
       return "-x -a \(quoted(words.map(word).joined(separator: " ")))"

@@ -56,14 +56,19 @@ enum ZshCompletion {
         _describe -t commands '\(name) command' commands
       }
 
-      # Model ids, asked of the API when Tab is pressed.
-      _\(fn)_models() {
-        local -a expl models
-        models=(${(f)"$(\(DocsText.modelsCommand(program)))"})
-        _wanted models expl model compadd -a models
-      }
 
       """
+    for list in DocsText.dynamicLists(program) {
+      out += """
+        # \(list.about), when Tab is pressed.
+        _\(fn)_\(list.name)() {
+          local -a expl words
+          words=(${(f)"$(\(list.command))"})
+          _wanted \(list.name) expl \(list.name) compadd -a words
+        }
+
+        """
+    }
     for command in commands {
       out += "\n\(fn)_\(DocsText.identifier(command.name))() {\n"
       out += "  _arguments -S"
@@ -115,6 +120,7 @@ enum ZshCompletion {
     case .none: " "
     case .file: "_files"
     case .models: "_\(fn)_models"
+    case .conversations: "_\(fn)_conversations"
     case .commands: "_\(fn)_commands"
     case .shells: "(" + DocsText.shells.map(zshWord).joined(separator: " ") + ")"
     case .choices(let choices): "(" + choices.map(zshWord).joined(separator: " ") + ")"

@@ -94,6 +94,8 @@ public enum Completion: Sendable, Equatable {
   case choices([String])
   /// Model ids, asked of `groq models` when the user presses Tab.
   case models
+  /// Saved conversation names, from `groq __conversations`.
+  case conversations
   case commands
   case shells
 }
