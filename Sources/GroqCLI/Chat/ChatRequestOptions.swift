@@ -12,6 +12,8 @@ struct ChatRequestOptions: Sendable, Equatable {
   var seed: Int?
   /// Neither `-m` nor the environment named the model.
   var modelIsDefault = false
+  /// `-m` named the model: it overrides the one a saved conversation used.
+  var modelGiven = false
 
   /// - Parameter defaultModel: the variable that names the model when `-m` does not, and the model when neither does.
   init(
@@ -20,7 +22,8 @@ struct ChatRequestOptions: Sendable, Equatable {
   ) throws(UsageError) {
     let fromEnvironment = environment[defaultModel.variable].flatMap { $0.isEmpty ? nil : $0 }
     model = arguments.value("model") ?? fromEnvironment ?? defaultModel.model
-    modelIsDefault = arguments.value("model") == nil && fromEnvironment == nil
+    modelGiven = arguments.value("model") != nil
+    modelIsDefault = !modelGiven && fromEnvironment == nil
     if model.trimmingCharacters(in: .whitespaces).isEmpty {
       throw UsageError("the model id is empty", command: command)
     }

@@ -13,18 +13,14 @@ struct OneShotChat: Sendable {
   var stats: Bool
   var network: NetworkOptions
   var conversation = ConversationChoice.new
-  /// -m was given: it overrides the model a saved conversation used.
-  var explicitModel = false
   /// Whether conversations are read and written (not with --no-history, nor for reason).
   var saves = false
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
     let terminal = context.terminal
     let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
-    let store =
-      saves ? UserDirectories(environment: context.environment).conversations.map(ConversationStore.init) : nil
-    let current = try conversation.resolve(
-      store: store, model: request.model, explicitModel: explicitModel, system: request.system, date: Date())
+    let store = ConversationStore.standard(environment: context.environment, keeps: saves)
+    let current = try conversation.resolve(store: store, options: request, date: Date())
     var session = ChatSession(conversation: current, options: request, stats: stats, features: features)
     // The default text model cannot see: a new conversation about images goes to a vision model.
     if !features.images.isEmpty && request.modelIsDefault && current.messages.isEmpty,

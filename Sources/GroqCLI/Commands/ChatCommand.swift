@@ -67,7 +67,6 @@ struct ChatCommand: Command {
   )
 
   var request: ChatRequestOptions
-  var explicitModel: Bool
   var promptWords: [String]
   var stream: Bool
   var stats: Bool
@@ -80,7 +79,6 @@ struct ChatCommand: Command {
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     request = try ChatRequestOptions(arguments, environment: context.environment, command: "chat")
-    explicitModel = arguments.value("model") != nil
     promptWords = arguments.positionals
     stream = !arguments.flag("no-stream")
     stats = arguments.flag("stats")
@@ -112,17 +110,15 @@ struct ChatCommand: Command {
     if interactive { return try await converse(context) }
     return try await OneShotChat(
       request: request, features: features, promptWords: promptWords, stream: stream, stats: stats, network: network,
-      conversation: conversation, explicitModel: explicitModel, saves: keepsHistory
+      conversation: conversation, saves: keepsHistory
     ).run(context)
   }
 
   /// The interactive session: the REPL, with the conversation --continue or --session chose.
   private func converse(_ context: CommandContext) async throws -> ExitStatus {
     let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
-    let directories = UserDirectories(environment: context.environment)
-    let store = keepsHistory ? directories.conversations.map(ConversationStore.init(directory:)) : nil
-    let current = try conversation.resolve(
-      store: store, model: request.model, explicitModel: explicitModel, system: request.system, date: Date())
+    let store = ConversationStore.standard(environment: context.environment, keeps: keepsHistory)
+    let current = try conversation.resolve(store: store, options: request, date: Date())
     var features = features
     // Images given with -i go with the first message typed.
     let attachments = features.images
@@ -132,7 +128,7 @@ struct ChatCommand: Command {
     let key = context.environment["GROQ_API_KEY"] ?? ""
     let models = ModelIDCache()
     let editor = LineEditor(
-      historyFile: historyFile(directories, terminal: context.terminal),
+      historyFile: historyFile(UserDirectories(environment: context.environment), terminal: context.terminal),
       completer: REPLCompletion(store: store, models: models).complete,
       // A key pasted by mistake must not end up in a file that outlives the session.
       keepOutOfHistory: { line in !key.isEmpty && line.contains(key) })

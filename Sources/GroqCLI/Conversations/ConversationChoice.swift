@@ -39,6 +39,12 @@ enum ConversationChoice: Equatable, Sendable {
     return conversation
   }
 
+  /// The conversation for a command's options: their model, whether -m gave it, and their system prompt.
+  func resolve(store: ConversationStore?, options: ChatRequestOptions, date: Date) throws(CLIError) -> Conversation {
+    try resolve(
+      store: store, model: options.model, explicitModel: options.modelGiven, system: options.system, date: date)
+  }
+
   private static func noStore(_ option: String) -> CLIError {
     CLIError(
       "\(option) needs saved conversations, and history is off",

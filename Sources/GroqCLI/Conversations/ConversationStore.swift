@@ -12,6 +12,11 @@ import Foundation
 struct ConversationStore: Sendable {
   let directory: URL
 
+  /// The user's store under XDG_DATA_HOME; nil when nothing may be kept (--no-history) or there is no home.
+  static func standard(environment: [String: String], keeps: Bool) -> ConversationStore? {
+    keeps ? UserDirectories(environment: environment).conversations.map(ConversationStore.init(directory:)) : nil
+  }
+
   func file(_ id: String) -> URL { directory.appendingPathComponent(id + ".json") }
 
   /// The conversation with this id, or nil when there is none.
