@@ -103,12 +103,19 @@ _groq_argument() {
             ;;
         'help')
             case "$2" in
-                0) _groq_words "$3" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' ;;
+                0) _groq_words "$3" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'config' ;;
             esac
             ;;
         'completion')
             case "$2" in
                 0) _groq_words "$3" 'bash' 'zsh' 'fish' ;;
+            esac
+            ;;
+        'config')
+            case "$2" in
+                0) _groq_words "$3" 'list' 'get' 'set' 'unset' 'edit' 'path' ;;
+                1) _groq_words "$3" 'model.chat' 'model.fast' 'model.reasoning' 'model.vision' 'model.tools' 'model.safety' 'model.transcription' 'model.translation' 'model.speech' 'voice' 'format' 'stream' 'stats' 'save' 'history' 'timeout' 'deadline' 'max_retries' 'service_tier' 'base_url' 'api_key_command' 'color' 'render' ;;
+                2) : ;;
             esac
             ;;
     esac
@@ -163,10 +170,11 @@ _groq() {
             'models') _groq_words "$cur" '--json' '--timeout' '--max-retries' '--help' '-h' ;;
             'help') _groq_words "$cur" '--help' '-h' ;;
             'completion') _groq_words "$cur" '--help' '-h' ;;
+            'config') _groq_words "$cur" '--all' '--help' '-h' ;;
             *) COMPREPLY=() ;;
         esac
     elif [[ -z $command ]]; then
-        _groq_words "$cur" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion'
+        _groq_words "$cur" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'config'
     else
         _groq_argument "$command" "$args" "$cur"
     fi

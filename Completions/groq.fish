@@ -14,6 +14,7 @@ complete -c groq -n __fish_use_subcommand -a speak -d 'Speak text aloud into an 
 complete -c groq -n __fish_use_subcommand -a models -d 'List the models your key can use'
 complete -c groq -n __fish_use_subcommand -a help -d 'Show help for groq or one of its commands'
 complete -c groq -n __fish_use_subcommand -a completion -d 'Print a shell completion script'
+complete -c groq -n __fish_use_subcommand -a config -d 'Show or change the settings in config.toml'
 
 # groq chat
 complete -c groq -n '__fish_seen_subcommand_from chat' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Model to answer'
@@ -122,15 +123,22 @@ complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq models 2>/dev
 
 # groq help
 complete -c groq -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show help for this command'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a chat -d 'Chat with a model, streaming the answer as it is written'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a transcribe -d 'Transcribe speech in an audio file to text'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a translate -d 'Translate speech in an audio file to English text'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a speak -d 'Speak text aloud into an audio file'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a models -d 'List the models your key can use'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a help -d 'Show help for groq or one of its commands'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a completion -d 'Print a shell completion script'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a chat -d 'Chat with a model, streaming the answer as it is written'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a transcribe -d 'Transcribe speech in an audio file to text'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a translate -d 'Translate speech in an audio file to English text'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a speak -d 'Speak text aloud into an audio file'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a models -d 'List the models your key can use'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a help -d 'Show help for groq or one of its commands'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a completion -d 'Print a shell completion script'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a config -d 'Show or change the settings in config.toml'
 
 # groq completion
 complete -c groq -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash zsh fish' -a 'bash zsh fish' -d 'One of bash, zsh, fish'
+
+# groq config
+complete -c groq -n '__fish_seen_subcommand_from config' -l all -d 'With list: every key, set or not, with what it does'
+complete -c groq -n '__fish_seen_subcommand_from config' -s h -l help -d 'Show help for this command'
+complete -c groq -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from list get set unset edit path' -a 'list get set unset edit path' -d 'list (the default), get, set, unset, edit or path'
+complete -c groq -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from model.chat model.fast model.reasoning model.vision model.tools model.safety model.transcription model.translation model.speech voice format stream stats save history timeout deadline max_retries service_tier base_url api_key_command color render' -a 'model.chat model.fast model.reasoning model.vision model.tools model.safety model.transcription model.translation model.speech voice format stream stats save history timeout deadline max_retries service_tier base_url api_key_command color render' -d 'A key from the table below'

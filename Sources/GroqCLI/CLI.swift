@@ -13,7 +13,7 @@ public enum CLI {
   static let commands: [any Command.Type] = [
     ChatCommand.self, ReasonCommand.self, TranscribeCommand.self, TranslateCommand.self, SpeakCommand.self,
     ModelsCommand.self, HelpCommand.self, CompletionCommand.self, ManCommand.self,
-    ConversationsCommand.self,
+    ConfigCommand.self, ConversationsCommand.self,
   ]
 
   public static func main() async -> Never {
@@ -62,6 +62,8 @@ public enum CLI {
       try context.terminal.out(HelpText.command(type.spec, program: program))
       return .success
     }
+    var context = context
+    if type.readsSettings { context.settings = try ConfigFile.settings(environment: context.environment) }
     let command = try type.init(parsed, context: context)
     return try await runCancellable(command, context: context)
   }

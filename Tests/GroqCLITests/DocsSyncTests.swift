@@ -19,6 +19,7 @@ import Testing
     case transcribeHelp = "Tests/GroqCLITests/Snapshots/transcribe.txt"
     case translateHelp = "Tests/GroqCLITests/Snapshots/translate.txt"
     case speakHelp = "Tests/GroqCLITests/Snapshots/speak.txt"
+    case configHelp = "Tests/GroqCLITests/Snapshots/config.txt"
 
     var generated: String {
       switch self {
@@ -33,6 +34,7 @@ import Testing
       case .transcribeHelp: HelpText.command(TranscribeCommand.spec, program: .groq)
       case .translateHelp: HelpText.command(TranslateCommand.spec, program: .groq)
       case .speakHelp: HelpText.command(SpeakCommand.spec, program: .groq)
+      case .configHelp: HelpText.command(ConfigCommand.spec, program: .groq)
       }
     }
   }

@@ -6,12 +6,21 @@ protocol Command: Sendable {
   /// Builds the command from parsed arguments, checking every value, so bad input fails before any request.
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError)
   func run(_ context: CommandContext) async throws -> ExitStatus
+  /// Whether the config file is read before `init`: not by `groq config`, which must work on a broken file, nor
+  /// by commands that only print what groq itself knows.
+  static var readsSettings: Bool { get }
+}
+
+extension Command {
+  static var readsSettings: Bool { true }
 }
 
 /// What a running command may use: the terminal, the environment, and a client made on demand.
 struct CommandContext: Sendable {
   var terminal: Terminal
   var environment: [String: String]
+  /// The config file's settings, checked; empty for commands that do not read it.
+  var settings = Settings()
 
   /// A client for the API. Reading the configuration here, not at start-up, keeps `--help` free of it.
   func makeClient(timeout: Double?, maxRetries: Int?) throws -> GroqClient {

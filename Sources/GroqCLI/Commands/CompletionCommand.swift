@@ -1,5 +1,6 @@
 /// `groq completion SHELL`: the completion script, generated from the command description.
 struct CompletionCommand: Command {
+  static let readsSettings = false
   static let spec = CommandSpec(
     name: "completion",
     summary: "Print a shell completion script",

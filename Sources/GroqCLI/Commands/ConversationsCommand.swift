@@ -1,6 +1,7 @@
 /// `groq __conversations`: saved conversation names, newest first, one per line, for the shells' Tab after
 /// `--session`. Hidden: people list them with Tab after /load in the REPL.
 struct ConversationsCommand: Command {
+  static let readsSettings = false
   static let spec = CommandSpec(
     name: "__conversations", summary: "Print the saved conversations' names, newest first", hidden: true)
 

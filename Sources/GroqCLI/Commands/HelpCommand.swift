@@ -1,5 +1,6 @@
 /// `groq help [COMMAND]`: the same screens as `--help`.
 struct HelpCommand: Command {
+  static let readsSettings = false
   static let spec = CommandSpec(
     name: "help",
     summary: "Show help for groq or one of its commands",

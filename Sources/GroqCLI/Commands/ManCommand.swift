@@ -1,5 +1,6 @@
 /// `groq __man`: the man page, for `make docs`. Hidden: users read it with `man groq`.
 struct ManCommand: Command {
+  static let readsSettings = false
   static let spec = CommandSpec(name: "__man", summary: "Print the groq(1) man page in roff", hidden: true)
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {

@@ -1,11 +1,14 @@
 import Foundation
 
-/// Where groq keeps what outlives a run, by the XDG base directory rules: data (conversations) and state (history).
+/// Where groq keeps what outlives a run, by the XDG base directory rules: config (settings, key, roles), data
+/// (conversations) and state (history).
 struct UserDirectories: Sendable {
+  var config: URL?
   var data: URL?
   var state: URL?
 
   init(environment: [String: String]) {
+    config = Self.base(environment["XDG_CONFIG_HOME"], home: environment["HOME"], fallback: ".config")
     data = Self.base(environment["XDG_DATA_HOME"], home: environment["HOME"], fallback: ".local/share")
     state = Self.base(environment["XDG_STATE_HOME"], home: environment["HOME"], fallback: ".local/state")
   }
@@ -19,6 +22,9 @@ struct UserDirectories: Sendable {
 
   var conversations: URL? { data?.appendingPathComponent("conversations") }
   var history: URL? { state?.appendingPathComponent("history") }
+  var configFile: URL? { config?.appendingPathComponent("config.toml") }
+  var credentials: URL? { config?.appendingPathComponent("credentials") }
+  var roles: URL? { config?.appendingPathComponent("roles") }
 
   /// mkdir -p with 0700 for what groq creates: conversations and history are private.
   static func create(_ directory: URL) throws(CLIError) {
