@@ -47,7 +47,7 @@ _groq_files() {
 # Succeeds when option $2 of command $1 (empty for the root) takes a value.
 _groq_takes_value() {
     case "$1 $2" in
-        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --timeout'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --max-retries'|'models --timeout'|'models --max-retries') return 0 ;;
+        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --timeout'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --max-retries'|'models --timeout'|'models --max-retries'|'auth --timeout'|'auth --max-retries') return 0 ;;
     esac
     return 1
 }
@@ -103,7 +103,7 @@ _groq_argument() {
             ;;
         'help')
             case "$2" in
-                0) _groq_words "$3" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'config' ;;
+                0) _groq_words "$3" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'config' 'auth' ;;
             esac
             ;;
         'completion')
@@ -116,6 +116,11 @@ _groq_argument() {
                 0) _groq_words "$3" 'list' 'get' 'set' 'unset' 'edit' 'path' ;;
                 1) _groq_words "$3" 'model.chat' 'model.fast' 'model.reasoning' 'model.vision' 'model.tools' 'model.safety' 'model.transcription' 'model.translation' 'model.speech' 'voice' 'format' 'stream' 'stats' 'save' 'history' 'timeout' 'deadline' 'max_retries' 'service_tier' 'base_url' 'api_key_command' 'color' 'render' ;;
                 2) : ;;
+            esac
+            ;;
+        'auth')
+            case "$2" in
+                0) _groq_words "$3" 'status' 'login' 'logout' ;;
             esac
             ;;
     esac
@@ -171,10 +176,11 @@ _groq() {
             'help') _groq_words "$cur" '--help' '-h' ;;
             'completion') _groq_words "$cur" '--help' '-h' ;;
             'config') _groq_words "$cur" '--all' '--help' '-h' ;;
+            'auth') _groq_words "$cur" '--no-check' '--timeout' '--max-retries' '--help' '-h' ;;
             *) COMPREPLY=() ;;
         esac
     elif [[ -z $command ]]; then
-        _groq_words "$cur" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'config'
+        _groq_words "$cur" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'config' 'auth'
     else
         _groq_argument "$command" "$args" "$cur"
     fi

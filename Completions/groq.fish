@@ -15,6 +15,7 @@ complete -c groq -n __fish_use_subcommand -a models -d 'List the models your key
 complete -c groq -n __fish_use_subcommand -a help -d 'Show help for groq or one of its commands'
 complete -c groq -n __fish_use_subcommand -a completion -d 'Print a shell completion script'
 complete -c groq -n __fish_use_subcommand -a config -d 'Show or change the settings in config.toml'
+complete -c groq -n __fish_use_subcommand -a auth -d 'Store, show or remove the API key'
 
 # groq chat
 complete -c groq -n '__fish_seen_subcommand_from chat' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Model to answer'
@@ -123,15 +124,16 @@ complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq models 2>/dev
 
 # groq help
 complete -c groq -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show help for this command'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a chat -d 'Chat with a model, streaming the answer as it is written'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a transcribe -d 'Transcribe speech in an audio file to text'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a translate -d 'Translate speech in an audio file to English text'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a speak -d 'Speak text aloud into an audio file'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a models -d 'List the models your key can use'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a help -d 'Show help for groq or one of its commands'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a completion -d 'Print a shell completion script'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config' -a config -d 'Show or change the settings in config.toml'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a chat -d 'Chat with a model, streaming the answer as it is written'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a transcribe -d 'Transcribe speech in an audio file to text'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a translate -d 'Translate speech in an audio file to English text'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a speak -d 'Speak text aloud into an audio file'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a models -d 'List the models your key can use'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a help -d 'Show help for groq or one of its commands'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a completion -d 'Print a shell completion script'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a config -d 'Show or change the settings in config.toml'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a auth -d 'Store, show or remove the API key'
 
 # groq completion
 complete -c groq -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show help for this command'
@@ -142,3 +144,10 @@ complete -c groq -n '__fish_seen_subcommand_from config' -l all -d 'With list: e
 complete -c groq -n '__fish_seen_subcommand_from config' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from list get set unset edit path' -a 'list get set unset edit path' -d 'list (the default), get, set, unset, edit or path'
 complete -c groq -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from model.chat model.fast model.reasoning model.vision model.tools model.safety model.transcription model.translation model.speech voice format stream stats save history timeout deadline max_retries service_tier base_url api_key_command color render' -a 'model.chat model.fast model.reasoning model.vision model.tools model.safety model.transcription model.translation model.speech voice format stream stats save history timeout deadline max_retries service_tier base_url api_key_command color render' -d 'A key from the table below'
+
+# groq auth
+complete -c groq -n '__fish_seen_subcommand_from auth' -l no-check -d 'With login: store the key without asking the API first'
+complete -c groq -n '__fish_seen_subcommand_from auth' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from auth' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from auth' -s h -l help -d 'Show help for this command'
+complete -c groq -n '__fish_seen_subcommand_from auth; and not __fish_seen_subcommand_from status login logout' -a 'status login logout' -d 'status (the default), login or logout'

@@ -33,11 +33,12 @@ enum ErrorReport {
     switch error {
     case .missingAPIKey:
       return CLIError(
-        "GROQ_API_KEY is not set", hint: "create a key at \(keysPage), then: export GROQ_API_KEY=gsk_...",
+        "no API key: GROQ_API_KEY is not set and none is stored",
+        hint: "create a key at \(keysPage), then run 'groq auth login' (or export GROQ_API_KEY=gsk_...)",
         status: .auth)
     case .malformedAPIKey:
       return CLIError(
-        "GROQ_API_KEY contains spaces or control characters", hint: "copy the key again from \(keysPage)",
+        "the API key contains spaces or control characters", hint: "copy the key again from \(keysPage)",
         status: .auth)
     case .invalidBaseURL(let value):
       return CLIError(

@@ -9,7 +9,7 @@ struct FailureTests {
     let server = try FakeGroqServer()
     let result = try GroqProcess.run(["chat", "hi"], server: server, environment: ["GROQ_API_KEY": ""])
     #expect(result.status == 4)
-    #expect(result.stderr.hasPrefix("groq: error: GROQ_API_KEY is not set\nhint: "))
+    #expect(result.stderr.hasPrefix("groq: error: no API key: GROQ_API_KEY is not set and none is stored\nhint: "))
     #expect(server.requests.isEmpty)
   }
 

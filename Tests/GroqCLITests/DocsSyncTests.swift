@@ -20,6 +20,7 @@ import Testing
     case translateHelp = "Tests/GroqCLITests/Snapshots/translate.txt"
     case speakHelp = "Tests/GroqCLITests/Snapshots/speak.txt"
     case configHelp = "Tests/GroqCLITests/Snapshots/config.txt"
+    case authHelp = "Tests/GroqCLITests/Snapshots/auth.txt"
 
     var generated: String {
       switch self {
@@ -35,6 +36,7 @@ import Testing
       case .translateHelp: HelpText.command(TranslateCommand.spec, program: .groq)
       case .speakHelp: HelpText.command(SpeakCommand.spec, program: .groq)
       case .configHelp: HelpText.command(ConfigCommand.spec, program: .groq)
+      case .authHelp: HelpText.command(AuthCommand.spec, program: .groq)
       }
     }
   }

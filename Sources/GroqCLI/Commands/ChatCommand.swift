@@ -125,7 +125,7 @@ struct ChatCommand: Command {
     features.images = []
     var session = ChatSession(conversation: current, options: request, stats: stats, features: features)
     session.attachments = attachments
-    let key = context.environment["GROQ_API_KEY"] ?? ""
+    let key = client.configuration.apiKey
     let models = ModelIDCache()
     let editor = LineEditor(
       historyFile: historyFile(UserDirectories(environment: context.environment), terminal: context.terminal),

@@ -36,7 +36,9 @@ extension ProgramSpec {
 extension EnvironmentSpec {
   /// What every command that talks to the API reads.
   static let common: [EnvironmentSpec] = [
-    EnvironmentSpec("GROQ_API_KEY", "API key sent as a bearer token (required; never taken from the command line)"),
+    EnvironmentSpec(
+      "GROQ_API_KEY",
+      "API key sent as a bearer token; else api_key_command, then the key 'groq auth login' stored (never argv)"),
     EnvironmentSpec(
       "GROQ_BASE_URL", "Server: a bare host gets /openai/v1 appended; a URL with a path is used as is"),
     EnvironmentSpec("GROQ_CUSTOM_HEADERS", "Extra request headers, one 'Name: value' per line"),
