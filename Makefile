@@ -47,7 +47,7 @@ docs: build
 	.build/debug/groq chat --help > Tests/GroqCLITests/Snapshots/chat.txt
 	.build/debug/groq reason --help > Tests/GroqCLITests/Snapshots/reason.txt
 	.build/debug/groq models --help > Tests/GroqCLITests/Snapshots/models.txt
-	for c in transcribe translate speak config auth; do .build/debug/groq $$c --help > Tests/GroqCLITests/Snapshots/$$c.txt; done
+	for c in transcribe translate speak config auth conversations roles; do .build/debug/groq $$c --help > Tests/GroqCLITests/Snapshots/$$c.txt; done
 
 bench:
 	bench/run

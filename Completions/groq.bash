@@ -32,6 +32,16 @@ _groq_conversations() {
     _groq_words "$1" "${words[@]}"
 }
 
+# Role names, when Tab is pressed.
+_groq_roles() {
+    local line
+    local -a words=()
+    while IFS= read -r line; do
+        words+=("$line")
+    done < <(groq roles list --names 2>/dev/null)
+    _groq_words "$1" "${words[@]}"
+}
+
 # File names starting with $1.
 _groq_files() {
     local line
@@ -47,7 +57,7 @@ _groq_files() {
 # Succeeds when option $2 of command $1 (empty for the root) takes a value.
 _groq_takes_value() {
     case "$1 $2" in
-        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --timeout'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --max-retries'|'models --timeout'|'models --max-retries'|'auth --timeout'|'auth --max-retries') return 0 ;;
+        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --timeout'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --max-retries'|'models --timeout'|'models --max-retries'|'conversations --limit'|'conversations -n'|'conversations --older-than'|'auth --timeout'|'auth --max-retries') return 0 ;;
     esac
     return 1
 }
@@ -103,12 +113,24 @@ _groq_argument() {
             ;;
         'help')
             case "$2" in
-                0) _groq_words "$3" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'config' 'auth' ;;
+                0) _groq_words "$3" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'conversations' 'roles' 'config' 'auth' ;;
             esac
             ;;
         'completion')
             case "$2" in
                 0) _groq_words "$3" 'bash' 'zsh' 'fish' ;;
+            esac
+            ;;
+        'conversations')
+            case "$2" in
+                0) _groq_words "$3" 'list' 'show' 'search' 'export' 'rename' 'delete' 'prune' ;;
+                *) _groq_conversations "$3" ;;
+            esac
+            ;;
+        'roles')
+            case "$2" in
+                0) _groq_words "$3" 'list' 'show' 'add' 'edit' 'remove' ;;
+                1) _groq_roles "$3" ;;
             esac
             ;;
         'config')
@@ -175,12 +197,14 @@ _groq() {
             'models') _groq_words "$cur" '--json' '--timeout' '--max-retries' '--help' '-h' ;;
             'help') _groq_words "$cur" '--help' '-h' ;;
             'completion') _groq_words "$cur" '--help' '-h' ;;
+            'conversations') _groq_words "$cur" '--json' '--markdown' '--limit' '-n' '--older-than' '--keep-named' '--dry-run' '--yes' '-y' '--help' '-h' ;;
+            'roles') _groq_words "$cur" '--names' '--help' '-h' ;;
             'config') _groq_words "$cur" '--all' '--help' '-h' ;;
             'auth') _groq_words "$cur" '--no-check' '--timeout' '--max-retries' '--help' '-h' ;;
             *) COMPREPLY=() ;;
         esac
     elif [[ -z $command ]]; then
-        _groq_words "$cur" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'config' 'auth'
+        _groq_words "$cur" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'conversations' 'roles' 'config' 'auth'
     else
         _groq_argument "$command" "$args" "$cur"
     fi

@@ -14,6 +14,8 @@ complete -c groq -n __fish_use_subcommand -a speak -d 'Speak text aloud into an 
 complete -c groq -n __fish_use_subcommand -a models -d 'List the models your key can use'
 complete -c groq -n __fish_use_subcommand -a help -d 'Show help for groq or one of its commands'
 complete -c groq -n __fish_use_subcommand -a completion -d 'Print a shell completion script'
+complete -c groq -n __fish_use_subcommand -a conversations -d 'List, search, show, export and prune saved conversations'
+complete -c groq -n __fish_use_subcommand -a roles -d 'Keep system prompts as roles for chat -r and /role'
 complete -c groq -n __fish_use_subcommand -a config -d 'Show or change the settings in config.toml'
 complete -c groq -n __fish_use_subcommand -a auth -d 'Store, show or remove the API key'
 
@@ -124,20 +126,40 @@ complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq models 2>/dev
 
 # groq help
 complete -c groq -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show help for this command'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a chat -d 'Chat with a model, streaming the answer as it is written'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a transcribe -d 'Transcribe speech in an audio file to text'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a translate -d 'Translate speech in an audio file to English text'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a speak -d 'Speak text aloud into an audio file'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a models -d 'List the models your key can use'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a help -d 'Show help for groq or one of its commands'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a completion -d 'Print a shell completion script'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a config -d 'Show or change the settings in config.toml'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion config auth' -a auth -d 'Store, show or remove the API key'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a chat -d 'Chat with a model, streaming the answer as it is written'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a transcribe -d 'Transcribe speech in an audio file to text'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a translate -d 'Translate speech in an audio file to English text'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a speak -d 'Speak text aloud into an audio file'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a models -d 'List the models your key can use'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a help -d 'Show help for groq or one of its commands'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a completion -d 'Print a shell completion script'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a conversations -d 'List, search, show, export and prune saved conversations'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a roles -d 'Keep system prompts as roles for chat -r and /role'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a config -d 'Show or change the settings in config.toml'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion conversations roles config auth' -a auth -d 'Store, show or remove the API key'
 
 # groq completion
 complete -c groq -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash zsh fish' -a 'bash zsh fish' -d 'One of bash, zsh, fish'
+
+# groq conversations
+complete -c groq -n '__fish_seen_subcommand_from conversations' -l json -d 'Print JSON: the list, the search\'s matches, or the saved file'
+complete -c groq -n '__fish_seen_subcommand_from conversations' -l markdown -d 'With show: write the conversation as Markdown'
+complete -c groq -n '__fish_seen_subcommand_from conversations' -s n -l limit -x -d 'With list and search: at most this many'
+complete -c groq -n '__fish_seen_subcommand_from conversations' -l older-than -x -d 'With prune: not updated for this long: 30d, 12h, 2w'
+complete -c groq -n '__fish_seen_subcommand_from conversations' -l keep-named -d 'With prune: keep conversations that were given a name'
+complete -c groq -n '__fish_seen_subcommand_from conversations' -l dry-run -d 'With prune: print what would be removed, and remove nothing'
+complete -c groq -n '__fish_seen_subcommand_from conversations' -s y -l yes -d 'With delete and prune: do not ask'
+complete -c groq -n '__fish_seen_subcommand_from conversations' -s h -l help -d 'Show help for this command'
+complete -c groq -n '__fish_seen_subcommand_from conversations; and not __fish_seen_subcommand_from list show search export rename delete prune' -a 'list show search export rename delete prune' -d 'list (the default), show, search, export, rename, delete or prune'
+complete -c groq -n '__fish_seen_subcommand_from conversations' -a '(groq __conversations 2>/dev/null)'
+
+# groq roles
+complete -c groq -n '__fish_seen_subcommand_from roles' -l names -d 'With list: only the names, one per line'
+complete -c groq -n '__fish_seen_subcommand_from roles' -s h -l help -d 'Show help for this command'
+complete -c groq -n '__fish_seen_subcommand_from roles; and not __fish_seen_subcommand_from list show add edit remove' -a 'list show add edit remove' -d 'list (the default), show, add, edit or remove'
+complete -c groq -n '__fish_seen_subcommand_from roles' -a '(groq roles list --names 2>/dev/null)'
 
 # groq config
 complete -c groq -n '__fish_seen_subcommand_from config' -l all -d 'With list: every key, set or not, with what it does'

@@ -21,6 +21,8 @@ import Testing
     case speakHelp = "Tests/GroqCLITests/Snapshots/speak.txt"
     case configHelp = "Tests/GroqCLITests/Snapshots/config.txt"
     case authHelp = "Tests/GroqCLITests/Snapshots/auth.txt"
+    case conversationsHelp = "Tests/GroqCLITests/Snapshots/conversations.txt"
+    case rolesHelp = "Tests/GroqCLITests/Snapshots/roles.txt"
 
     var generated: String {
       switch self {
@@ -37,6 +39,8 @@ import Testing
       case .speakHelp: HelpText.command(SpeakCommand.spec, program: .groq)
       case .configHelp: HelpText.command(ConfigCommand.spec, program: .groq)
       case .authHelp: HelpText.command(AuthCommand.spec, program: .groq)
+      case .conversationsHelp: HelpText.command(ConversationsCommand.spec, program: .groq)
+      case .rolesHelp: HelpText.command(RolesCommand.spec, program: .groq)
       }
     }
   }

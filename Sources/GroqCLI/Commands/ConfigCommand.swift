@@ -111,26 +111,12 @@ struct ConfigCommand: Command {
 
   /// The editor works on a copy; the copy replaces the file only when it parses and every key checks out.
   private func edit(_ file: ConfigFile, context: CommandContext) throws -> ExitStatus {
-    let original = try PrivateFile.read(file.url)
-    let copy = file.url.deletingLastPathComponent().appendingPathComponent(".config.\(getpid()).edit.toml")
-    try PrivateFile.save(original ?? ConfigDocument.template, to: copy)
-    defer { try? FileManager.default.removeItem(at: copy) }
-    while true {
-      guard try ExternalProgram.edit(copy, environment: context.environment) else {
-        throw CLIError("the editor failed; \(file.url.path) is unchanged", status: .failure)
-      }
-      let edited = try PrivateFile.read(copy) ?? ""
-      do {
-        let checked = ConfigFile(url: copy)
-        if let document = try checked.document() { _ = try checked.check(document) }
-        if edited != original { try PrivateFile.save(edited, to: file.url) }
-        return .success
-      } catch {
-        let problem = error.message.replacingOccurrences(of: copy.path, with: file.url.path)
-        guard context.terminal.stdinIsTTY, Confirmation.ask(problem + "; edit again?", terminal: context.terminal)
-        else { throw CLIError(problem, hint: "\(file.url.path) is unchanged", status: .usage) }
-      }
+    let edit = CheckedEdit(file: file.url, template: ConfigDocument.template) { _, copy in
+      let checked = ConfigFile(url: copy)
+      if let document = try checked.document() { _ = try checked.check(document) }
     }
+    _ = try edit.run(environment: context.environment, terminal: context.terminal)
+    return .success
   }
 }
 

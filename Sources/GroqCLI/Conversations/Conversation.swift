@@ -12,6 +12,8 @@ struct Conversation: Codable, Sendable, Equatable {
   var id: String
   /// Set when a person named it; unnamed conversations are found by --continue or by id.
   var named: Bool
+  /// A title a person gave with /title; otherwise lists show the first question.
+  var title: String?
   var model: String
   var system: String?
   var created: Date

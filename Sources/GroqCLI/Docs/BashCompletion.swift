@@ -193,7 +193,7 @@ enum BashCompletion {
       return nil
     case .file:
       return "\(fn)_files \"\(prefix)\""
-    case .models, .conversations:
+    case .models, .conversations, .roles:
       let list = DocsText.dynamicList(completion, program: program)!
       return "\(fn)_\(list.name) \"\(prefix)\""
     case .choices, .commands, .shells:

@@ -7,7 +7,7 @@ enum DocsText {
     case .choices(let choices): choices
     case .commands: program.visibleCommands.map(\.name)
     case .shells: shells
-    case .none, .file, .models, .conversations: nil
+    case .none, .file, .models, .conversations, .roles: nil
     }
   }
 
@@ -33,13 +33,16 @@ enum DocsText {
       DynamicList(
         name: "conversations", about: "Saved conversation names, newest first",
         command: "\(program.name) __conversations 2>/dev/null")
+    case .roles:
+      DynamicList(
+        name: "roles", about: "Role names", command: "\(program.name) roles list --names 2>/dev/null")
     default: nil
     }
   }
 
   /// Every dynamic list, for the helper functions a script defines once.
   static func dynamicLists(_ program: ProgramSpec) -> [DynamicList] {
-    [Completion.models, .conversations].compactMap { dynamicList($0, program: program) }
+    [Completion.models, .conversations, .roles].compactMap { dynamicList($0, program: program) }
   }
 
   /// `text` as one word for bash or zsh: single quotes, with each `'` closed, escaped and reopened.

@@ -53,7 +53,7 @@ enum FishCompletion {
       return []
     case .file:
       return ["\(head) -n \(word(condition)) -F"]
-    case .models, .conversations:
+    case .models, .conversations, .roles:
       let command = DocsText.dynamicList(argument.completion, program: program)?.command ?? ""
       return ["\(head) -n \(word(condition)) -a \(quoted("(\(command))"))"]
     case .choices, .shells, .commands:
@@ -81,7 +81,7 @@ enum FishCompletion {
     switch completion {
     case .none: return "-x"
     case .file: return "-r -F"
-    case .models, .conversations:
+    case .models, .conversations, .roles:
       let command = DocsText.dynamicList(completion, program: program)?.command ?? ""
       return "-x -a \(quoted("(\(command))"))"
     case .choices, .shells, .commands:

@@ -121,6 +121,7 @@ enum ZshCompletion {
     case .file: "_files"
     case .models: "_\(fn)_models"
     case .conversations: "_\(fn)_conversations"
+    case .roles: "_\(fn)_roles"
     case .commands: "_\(fn)_commands"
     case .shells: "(" + DocsText.shells.map(zshWord).joined(separator: " ") + ")"
     case .choices(let choices): "(" + choices.map(zshWord).joined(separator: " ") + ")"

@@ -96,6 +96,8 @@ public enum Completion: Sendable, Equatable {
   case models
   /// Saved conversation names, from `groq __conversations`.
   case conversations
+  /// Role names, from `groq roles list --names`.
+  case roles
   case commands
   case shells
 }
