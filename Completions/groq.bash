@@ -57,7 +57,7 @@ _groq_files() {
 # Succeeds when option $2 of command $1 (empty for the root) takes a value.
 _groq_takes_value() {
     case "$1 $2" in
-        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --timeout'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --max-retries'|'models --timeout'|'models --max-retries'|'conversations --limit'|'conversations -n'|'conversations --older-than'|'auth --timeout'|'auth --max-retries') return 0 ;;
+        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --role'|'chat -r'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --role'|'reason -r'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --timeout'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --max-retries'|'models --timeout'|'models --max-retries'|'conversations --limit'|'conversations -n'|'conversations --older-than'|'auth --timeout'|'auth --max-retries') return 0 ;;
     esac
     return 1
 }
@@ -67,6 +67,7 @@ _groq_value() {
     COMPREPLY=()
     case "$1 $2" in
         'chat --model'|'chat -m') _groq_models "$3" ;;
+        'chat --role'|'chat -r') _groq_roles "$3" ;;
         'chat --session') _groq_conversations "$3" ;;
         'chat --image'|'chat -i') _groq_files "$3" ;;
         'chat --schema') _groq_files "$3" ;;
@@ -75,6 +76,7 @@ _groq_value() {
         'chat --reasoning-effort') _groq_words "$3" 'none' 'default' 'low' 'medium' 'high' ;;
         'chat --service-tier') _groq_words "$3" 'on_demand' 'flex' 'auto' 'performance' ;;
         'reason --model'|'reason -m') _groq_models "$3" ;;
+        'reason --role'|'reason -r') _groq_roles "$3" ;;
         'reason --image'|'reason -i') _groq_files "$3" ;;
         'reason --schema') _groq_files "$3" ;;
         'reason --tools') _groq_files "$3" ;;
@@ -189,8 +191,8 @@ _groq() {
     elif [[ -z $dashdash && $cur == -* ]]; then
         case "$command" in
             "") _groq_words "$cur" '--help' '-h' '--version' ;;
-            'chat') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--continue' '-c' '--session' '--no-history' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--timeout' '--max-retries' '--help' '-h' ;;
-            'reason') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--timeout' '--max-retries' '--help' '-h' ;;
+            'chat') _groq_words "$cur" '--model' '-m' '--system' '-s' '--role' '-r' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--continue' '-c' '--session' '--no-history' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--timeout' '--max-retries' '--help' '-h' ;;
+            'reason') _groq_words "$cur" '--model' '-m' '--system' '-s' '--role' '-r' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--timeout' '--max-retries' '--help' '-h' ;;
             'transcribe') _groq_words "$cur" '--model' '-m' '--format' '--url' '--language' '--prompt' '--temperature' '--words' '--segments' '--flag-suspect' '--timeout' '--max-retries' '--help' '-h' ;;
             'translate') _groq_words "$cur" '--model' '-m' '--format' '--url' '--prompt' '--temperature' '--segments' '--flag-suspect' '--timeout' '--max-retries' '--help' '-h' ;;
             'speak') _groq_words "$cur" '--voice' '-v' '--model' '-m' '--format' '--speed' '--sample-rate' '--output' '-o' '--file' '-f' '--list-voices' '--timeout' '--max-retries' '--help' '-h' ;;

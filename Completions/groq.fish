@@ -22,6 +22,7 @@ complete -c groq -n __fish_use_subcommand -a auth -d 'Store, show or remove the 
 # groq chat
 complete -c groq -n '__fish_seen_subcommand_from chat' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Model to answer'
 complete -c groq -n '__fish_seen_subcommand_from chat' -s s -l system -x -d 'System prompt that sets the model\'s role'
+complete -c groq -n '__fish_seen_subcommand_from chat' -s r -l role -x -a '(groq roles list --names 2>/dev/null)' -d 'Use a saved role: its system prompt, and its model and temperature unless given'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l temperature -x -d 'Sampling temperature, 0 to 2; lower is more focused'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l top-p -x -d 'Nucleus sampling, 0 to 1'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l max-tokens -x -d 'Longest answer, in tokens'
@@ -52,6 +53,7 @@ complete -c groq -n '__fish_seen_subcommand_from chat' -s h -l help -d 'Show hel
 # groq reason
 complete -c groq -n '__fish_seen_subcommand_from reason' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Reasoning model to answer'
 complete -c groq -n '__fish_seen_subcommand_from reason' -s s -l system -x -d 'System prompt that sets the model\'s role'
+complete -c groq -n '__fish_seen_subcommand_from reason' -s r -l role -x -a '(groq roles list --names 2>/dev/null)' -d 'Use a saved role: its system prompt, and its model and temperature unless given'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l temperature -x -d 'Sampling temperature, 0 to 2; lower is more focused'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l top-p -x -d 'Nucleus sampling, 0 to 1'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l max-tokens -x -d 'Longest answer, in tokens'

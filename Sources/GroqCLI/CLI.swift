@@ -63,7 +63,10 @@ public enum CLI {
       return .success
     }
     var context = context
-    if type.readsSettings { context.settings = try ConfigFile.settings(environment: context.environment) }
+    if type.readsSettings {
+      context.settings = try ConfigFile.settings(environment: context.environment)
+      context.terminal.applyColorSetting(context.settings.color, environment: context.environment)
+    }
     let command = try type.init(parsed, context: context)
     return try await runCancellable(command, context: context)
   }

@@ -28,6 +28,7 @@ struct ChatCommand: Command {
         defaultValue: defaultModel, environment: "GROQ_MODEL"),
       OptionSpec(
         long: "system", short: "s", value: ValueSpec("text"), help: "System prompt that sets the model's role"),
+      ChatProfile.roleOption,
       OptionSpec(
         long: "temperature", value: ValueSpec("x"), help: "Sampling temperature, 0 to 2; lower is more focused"),
       OptionSpec(long: "top-p", value: ValueSpec("x"), help: "Nucleus sampling, 0 to 1"),
@@ -76,15 +77,21 @@ struct ChatCommand: Command {
   var interactive: Bool
   var network: NetworkOptions
   var features: ChatFeatures
+  /// One-shot exchanges are saved (the config's `save`); the REPL always saves while history is kept.
+  var savesOneShot: Bool
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    let profile = try ChatProfile(arguments, context: context, command: "chat")
     request = try ChatRequestOptions(arguments, environment: context.environment, command: "chat")
+    profile.apply(to: &request, modelRole: "chat")
     promptWords = arguments.positionals
-    stream = !arguments.flag("no-stream")
-    stats = arguments.flag("stats")
+    stream = profile.stream(arguments)
+    stats = profile.stats(arguments)
     network = try NetworkOptions(arguments, command: "chat")
     features = try ChatFeatures(arguments, stop: request.stop, command: "chat")
-    keepsHistory = !arguments.flag("no-history") && context.environment["GROQ_HISTORY"] != "0"
+    profile.apply(to: &features)
+    keepsHistory = profile.keepsHistory(arguments, environment: context.environment)
+    savesOneShot = keepsHistory && (context.settings.save ?? true)
     switch (arguments.flag("continue"), arguments.value("session")) {
     case (true, _?):
       throw UsageError("--continue and --session both choose a conversation; give one", command: "chat")
@@ -110,7 +117,7 @@ struct ChatCommand: Command {
     if interactive { return try await converse(context) }
     return try await OneShotChat(
       request: request, features: features, promptWords: promptWords, stream: stream, stats: stats, network: network,
-      conversation: conversation, saves: keepsHistory
+      conversation: conversation, saves: savesOneShot || (keepsHistory && conversation != .new)
     ).run(context)
   }
 
@@ -127,14 +134,15 @@ struct ChatCommand: Command {
     session.attachments = attachments
     let key = client.configuration.apiKey
     let models = ModelIDCache()
+    let roles = RoleStore.standard(environment: context.environment)
     let editor = LineEditor(
       historyFile: historyFile(UserDirectories(environment: context.environment), terminal: context.terminal),
-      completer: REPLCompletion(store: store, models: models).complete,
+      completer: REPLCompletion(store: store, models: models, roles: roles).complete,
       // A key pasted by mistake must not end up in a file that outlives the session.
       keepOutOfHistory: { line in !key.isEmpty && line.contains(key) })
     var repl = ChatREPL(
       terminal: context.terminal, client: client, store: store, stream: stream, editor: editor, models: models,
-      session: session)
+      session: session, roles: roles, aliases: context.settings)
     return await repl.run()
   }
 

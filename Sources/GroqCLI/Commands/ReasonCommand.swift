@@ -11,7 +11,7 @@ struct ReasonCommand: Command {
   static let maxTokens = 8192
   /// The options reason shares with chat.
   static let sampling: Set = [
-    "model", "system", "temperature", "top-p", "max-tokens", "stop", "seed", "no-stream", "stats",
+    "model", "system", "role", "temperature", "top-p", "max-tokens", "stop", "seed", "no-stream", "stats",
   ]
 
   static let spec = CommandSpec(
@@ -58,17 +58,20 @@ struct ReasonCommand: Command {
   var chat: OneShotChat
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    let profile = try ChatProfile(arguments, context: context, command: "reason")
     var request = try ChatRequestOptions(
       arguments, environment: context.environment, command: "reason",
       defaultModel: ("GROQ_REASON_MODEL", Self.models[0]))
+    profile.apply(to: &request, modelRole: "reasoning")
     request.temperature = request.temperature ?? Self.temperature
     request.topP = request.topP ?? Self.topP
     request.maxTokens = request.maxTokens ?? Self.maxTokens
-    let features = try ChatFeatures(
+    var features = try ChatFeatures(
       arguments, stop: request.stop, reasoningFormat: .parsed, visionModel: nil, command: "reason")
+    profile.apply(to: &features)
     chat = OneShotChat(
       request: request, features: features, promptWords: arguments.positionals,
-      stream: !arguments.flag("no-stream"), stats: arguments.flag("stats"),
+      stream: profile.stream(arguments), stats: profile.stats(arguments),
       network: try NetworkOptions(arguments, command: "reason"))
     if chat.promptWords.isEmpty && context.terminal.stdinIsTTY {
       throw UsageError("no prompt given", hint: "groq reason \"your question\"", command: "reason")

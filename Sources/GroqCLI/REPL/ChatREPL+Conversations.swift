@@ -47,8 +47,7 @@ extension ChatREPL {
       return
     }
     guard let name else {
-      let names = store.list().prefix(10).map(\.id)
-      status(names.isEmpty ? "no saved conversations" : "saved: " + names.joined(separator: ", "))
+      status(savedList(store))
       return
     }
     do {

@@ -12,6 +12,10 @@ struct ChatREPL {
   let editor: LineEditor
   let models: ModelIDCache
   var session: ChatSession
+  /// Where /role finds roles; nil when there is no home.
+  var roles: RoleStore? = nil
+  /// The config's aliases, for /model and /role.
+  var aliases = Settings()
 
   /// Runs until /exit or Ctrl-D; always ends with success, because every failure inside was already reported.
   mutating func run() async -> ExitStatus {
@@ -99,6 +103,8 @@ struct ChatREPL {
     case .history: print(session.transcript)
     case .save: saveAs(argument)
     case .load: load(argument)
+    case .role: useRole(argument)
+    case .title: setTitle(argument)
     }
     return .next
   }
@@ -147,7 +153,7 @@ struct ChatREPL {
   // MARK: Commands with effects beyond the session
 
   private mutating func switchModel(_ argument: String?) async {
-    guard let id = argument else {
+    guard let id = argument.map(aliases.resolveAlias) else {
       status("model: \(session.conversation.model)")
       return
     }

@@ -4,6 +4,7 @@ import GroqKit
 struct REPLCompletion: Sendable {
   let store: ConversationStore?
   let models: ModelIDCache
+  var roles: RoleStore? = nil
 
   /// `before` is the line up to the word being completed; nil asks for file names.
   func complete(before: String, word: String) -> [String]? {
@@ -22,6 +23,7 @@ struct REPLCompletion: Sendable {
     case .files: return nil
     case .models: candidates = models.known() ?? []
     case .conversations: candidates = store?.list().map(\.id) ?? []
+    case .roles: candidates = roles?.names() ?? []
     case .choices(let choices): candidates = choices
     }
     return candidates.filter { $0.hasPrefix(word) }

@@ -4,7 +4,8 @@ import GroqKit
 /// The REPL's own commands. Adding one: a case here, its usage and summary, and its branch in `ChatREPL.perform`;
 /// /help, Tab completion, "did you mean", `groq chat --help` and the man page all read this table.
 enum SlashCommand: String, CaseIterable, Sendable {
-  case help, model, models, system, temperature, reasoning, attach, stats, clear, undo, retry, save, load, history, exit
+  case help, model, models, system, role, temperature, reasoning, attach, stats, clear, undo, retry, save, load, title
+  case history, exit
 
   /// Other spellings people type out of habit.
   static let aliases: [String: SlashCommand] = ["quit": .exit, "q": .exit, "?": .help]
@@ -19,6 +20,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .attach: "/attach [path | url | --clear]"
     case .save: "/save [name]"
     case .load: "/load <name>"
+    case .role: "/role [name]"
+    case .title: "/title [text]"
     default: "/" + rawValue
     }
   }
@@ -38,6 +41,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .retry: "Ask for the last answer again"
     case .save: "Name this conversation, or say where it is saved"
     case .load: "Switch to a saved conversation"
+    case .role: "Use a saved role (groq roles), or list them"
+    case .title: "Show or set the title groq conversations lists"
     case .history: "Print the conversation so far"
     case .exit: "Leave (Ctrl-D does the same)"
     }
@@ -48,6 +53,7 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case none
     case models
     case conversations
+    case roles
     /// The terminal's own file-name completion.
     case files
     case choices([String])
@@ -57,6 +63,7 @@ enum SlashCommand: String, CaseIterable, Sendable {
     switch self {
     case .model: .models
     case .load, .save: .conversations
+    case .role: .roles
     case .stats: .choices(["on", "off"])
     case .reasoning: .choices(ReasoningFormat.allCases.map(\.rawValue))
     case .attach: .files

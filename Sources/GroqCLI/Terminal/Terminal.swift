@@ -14,7 +14,7 @@ struct Terminal: Sendable {
   let stdoutIsTTY: Bool
   let stderrIsTTY: Bool
   /// Colour and dimming on stderr: only on a terminal, never with NO_COLOR or TERM=dumb (no-color.org).
-  let stderrColor: Bool
+  var stderrColor: Bool
 
   init(environment: [String: String]) {
     stdinIsTTY = isatty(0) == 1
