@@ -112,6 +112,14 @@ struct ProfileTests {
     #expect(session.expect("title: Code review notes"))
     session.type("/load\r")
     #expect(session.expect("Code review notes"))
+    // Tab after /load lists the names with their titles beside them.
+    let directory = home["HOME"]! + "/.local/share/groq/conversations"
+    try #"{"version":1,"id":"older","named":true,"title":"Earlier chat","model":"m","created":"2026-11-01T10:00:00Z","updated":"2026-11-01T10:00:00Z","messages":[]}"#
+      .write(toFile: directory + "/older.json", atomically: false, encoding: .utf8)
+    session.type("/load \t")
+    #expect(session.expect("older"))
+    #expect(session.expect("Earlier chat"))
+    session.type("\u{15}")
     session.type("\u{04}")
     #expect(session.finish() == 0)
     let body = try Self.lastBody(server)

@@ -135,9 +135,10 @@ struct ChatCommand: Command {
     let key = client.configuration.apiKey
     let models = ModelIDCache()
     let roles = RoleStore.standard(environment: context.environment)
+    let completion = REPLCompletion(store: store, models: models, roles: roles)
     let editor = LineEditor(
       historyFile: historyFile(UserDirectories(environment: context.environment), terminal: context.terminal),
-      completer: REPLCompletion(store: store, models: models, roles: roles).complete,
+      completer: completion.complete, describer: completion.describe,
       // A key pasted by mistake must not end up in a file that outlives the session.
       keepOutOfHistory: { line in !key.isEmpty && line.contains(key) })
     var repl = ChatREPL(

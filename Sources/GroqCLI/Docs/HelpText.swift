@@ -51,6 +51,10 @@ enum HelpText {
     sections.append("OPTIONS\n" + table(program.options.map { (optionLabel($0), optionHelp($0)) }))
     sections.append("EXAMPLES\n" + examples(program.examples))
     sections.append("ENVIRONMENT\n" + table(program.environment.map { ($0.name, $0.help) }))
+    sections.append(
+      "SETTINGS\n"
+        + wrap(UserFiles.precedence, width: 78).split(separator: "\n").map { "  " + $0 }
+        .joined(separator: "\n"))
     sections.append("LEARN MORE\n  Use '\(program.name) <command> --help' for more about a command.")
     return sections.joined(separator: "\n\n") + "\n"
   }

@@ -55,6 +55,13 @@ enum ManPage {
       out += [".TP", ".B \(argument(variable))"] + lines
     }
 
+    out.append(".SH FILES")
+    for file in UserFiles.all {
+      out += [".TP", ".I \(argument(file.path))", textLine(DocsText.sentence(file.text))]
+    }
+    out.append(".PP")
+    out.append(textLine(UserFiles.precedence))
+
     if !program.examples.isEmpty {
       out.append(".SH EXAMPLES")
       out += examples(program.examples)

@@ -23,6 +23,8 @@ final class LineEditor: Sendable {
 
   /// Offers completions for `word`, given the line up to the word's start; nil means file names.
   typealias Completer = @Sendable (_ before: String, _ word: String) -> [String]?
+  /// A line to show beside each of several matches (a conversation's title), or nil to show the words alone.
+  typealias Describer = @Sendable (_ before: String, _ matches: [String]) -> [String: String]?
 
   static let historyLimit = 1000
 
@@ -32,7 +34,10 @@ final class LineEditor: Sendable {
   private let keepOutOfHistory: @Sendable (String) -> Bool
 
   /// Set up once per process; `historyFile` nil keeps no history on disk (--no-history, GROQ_HISTORY=0).
-  init(historyFile: URL?, completer: @escaping Completer, keepOutOfHistory: @escaping @Sendable (String) -> Bool) {
+  init(
+    historyFile: URL?, completer: @escaping Completer, describer: Describer? = nil,
+    keepOutOfHistory: @escaping @Sendable (String) -> Bool
+  ) {
     self.historyFile = historyFile
     self.keepOutOfHistory = keepOutOfHistory
     // Without a character-type locale libedit drops every non-ASCII byte typed (platform-notes section 4).
@@ -49,6 +54,7 @@ final class LineEditor: Sendable {
     // `/` must stay inside the word, or `/mo` would complete as `mo`.
     rl_completer_word_break_characters = strdup(" \t\n")
     Self.completer = completer
+    Self.describer = describer
     rl_attempted_completion_function = { text, start, _ in LineEditor.complete(text, start: start) }
     if let historyFile {
       // Trim before reading: the file is only ever appended to, by every run.
@@ -142,6 +148,7 @@ final class LineEditor: Sendable {
   // MARK: Completion (C callbacks cannot capture, so the state is static; one read runs at a time)
 
   nonisolated(unsafe) private static var completer: Completer?
+  nonisolated(unsafe) private static var describer: Describer?
   nonisolated(unsafe) private static var matches: [String] = []
   nonisolated(unsafe) private static var nextMatch = 0
   nonisolated(unsafe) private static var finished: Event?
@@ -160,8 +167,30 @@ final class LineEditor: Sendable {
     rl_attempted_completion_over = 1
     matches = offered
     nextMatch = 0
+    rl_completion_append_character = 32
     guard !matches.isEmpty else { return nil }
+    if matches.count > 1, let descriptions = describer?(before, matches) {
+      showDescribed(descriptions)
+    }
     return rl_completion_matches(text) { _, state in LineEditor.generate(state) }
+  }
+
+  /// libedit lists matches as bare words; when they have descriptions groq prints its own list, one per line,
+  /// redraws the prompt, and completes only the part all matches share, so libedit has nothing left to list.
+  private static func showDescribed(_ descriptions: [String: String]) {
+    let width = matches.map(\.count).max() ?? 0
+    let list = matches.map { match in
+      match + String(repeating: " ", count: width - match.count) + "  " + (descriptions[match] ?? "")
+    }
+    let text = "\r\n" + list.joined(separator: "\r\n") + "\r\n"
+    _ = text.withCString { write(1, $0, strlen($0)) }
+    var shared = matches[0]
+    for match in matches.dropFirst() {
+      while !match.hasPrefix(shared) { shared.removeLast() }
+    }
+    matches = [shared]
+    rl_completion_append_character = 0
+    rl_forced_update_display()
   }
 
   private static func generate(_ state: Int32) -> UnsafeMutablePointer<CChar>? {

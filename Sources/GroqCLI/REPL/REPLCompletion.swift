@@ -28,4 +28,16 @@ struct REPLCompletion: Sendable {
     }
     return candidates.filter { $0.hasPrefix(word) }
   }
+
+  /// Titles beside conversation names, for /load and /save; nil for every other list.
+  func describe(before: String, matches: [String]) -> [String: String]? {
+    let words = before.split(separator: " ", omittingEmptySubsequences: true)
+    guard words.count == 1, case .command(let command, _) = SlashCommand.parse(String(words[0])),
+      case .conversations = command.argumentCompletion, let store
+    else { return nil }
+    let wanted = Set(matches)
+    var titles: [String: String] = [:]
+    for summary in store.summaries() where wanted.contains(summary.id) { titles[summary.id] = summary.title }
+    return titles
+  }
 }
