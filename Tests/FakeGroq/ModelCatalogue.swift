@@ -85,3 +85,11 @@ enum ModelCatalogue {
     "{\"object\":\"list\",\"data\":[" + models.map(\.json).joined(separator: ",") + "]}"
   }
 }
+
+/// The fake's model list for callers outside the library (fake-groq's --gone, tests), with some ids shut down.
+public enum FakeModelList {
+  public static func json(excluding gone: Set<String>) -> String {
+    "{\"object\":\"list\",\"data\":[" + ModelCatalogue.models.filter { !gone.contains($0.id) }.map(\.json)
+      .joined(separator: ",") + "]}"
+  }
+}

@@ -8,6 +8,8 @@ extension ChatFeatures {
   /// `<think>` never lands on standard output unless `--reasoning-format raw` asks for it.
   func applyReasoning(to request: inout ChatCompletionRequest) {
     request.reasoningEffort = reasoningEffort
+    // Set afresh each time: a healed request may go to a model of another family.
+    request.includeReasoning = nil
     switch ModelRoles.reasoningFamily(of: request.model) {
     case .gptOSS:
       request.reasoningFormat = nil
