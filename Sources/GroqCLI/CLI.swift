@@ -14,6 +14,7 @@ public enum CLI {
     ChatCommand.self, ReasonCommand.self, TranscribeCommand.self, TranslateCommand.self, SpeakCommand.self,
     ModelsCommand.self, HelpCommand.self, CompletionCommand.self, ManCommand.self,
     ConversationsCommand.self, RolesCommand.self, ConfigCommand.self, AuthCommand.self, ConversationNamesCommand.self,
+    ModelIDsCommand.self,
   ]
 
   public static func main() async -> Never {

@@ -1,3 +1,4 @@
+import GroqKit
 import Testing
 
 @testable import GroqCLI
@@ -98,7 +99,7 @@ struct ConfigDocumentTests {
         parsing: "timeout = 30\nmax_retries = 3\n[model]\nchat = \"big\"\n[alias]\nbig = \"openai/gpt-oss-120b\"\n"))
     #expect(good.timeout == 30)
     #expect(good.maxRetries == 3)
-    #expect(good.model(for: "chat") == "openai/gpt-oss-120b")
+    #expect(good.model(for: .chat) == "openai/gpt-oss-120b")
     #expect(good.resolveAlias("other") == "other")
     #expect {
       try Settings(ConfigDocument(parsing: "\nmodle.chat = \"x\""))

@@ -25,7 +25,7 @@ struct TranscriptionOptions: Sendable {
   var network: NetworkOptions
 
   static func defaultModel(_ task: TranscriptionRequest.Task) -> String {
-    task == .transcribe ? "whisper-large-v3-turbo" : "whisper-large-v3"
+    ModelRoles.defaultModel(for: task == .transcribe ? .transcription : .translation)
   }
 
   static let audioArgument = ArgumentSpec(
@@ -68,10 +68,13 @@ struct TranscriptionOptions: Sendable {
     input = try AudioInput(
       positionals: arguments.positionals, url: arguments.value("url"), stdinIsTTY: context.terminal.stdinIsTTY,
       command: command)
-    model = arguments.value("model") ?? Self.defaultModel(task)
+    model =
+      arguments.value("model").map(context.settings.resolveAlias)
+      ?? context.settings.model(for: task == .transcribe ? .transcription : .translation) ?? Self.defaultModel(task)
     if task == .translate, let known = TranscriptionModel.named(model), !known.canTranslate {
       throw UsageError(
-        "\(model) cannot translate", hint: "use -m whisper-large-v3, the default for translate", command: command)
+        "\(model) cannot translate", hint: "use -m \(Self.defaultModel(.translate)), the default for translate",
+        command: command)
     }
     language = arguments.value("language")
     if let language, !(2...3).contains(language.count) || !language.allSatisfy({ $0.isASCII && $0.isLowercase }) {

@@ -25,21 +25,18 @@ struct ChatProfile: Sendable {
     }
   }
 
-  /// Fills the request options the command line left open. `modelRole` is the config's `model.<role>` to use.
-  func apply(to options: inout ChatRequestOptions, modelRole: String) {
+  /// Fills the request options the command line left open. The config's model for the role is not here: it goes
+  /// to `ChatRequestOptions` as `configured`, below the environment variable.
+  func apply(to options: inout ChatRequestOptions) {
     if let role {
       if !options.modelGiven, let model = role.model {
         options.model = model
-        // Chosen for this run as surely as -m: it also switches a continued conversation's model.
-        options.modelGiven = true
-        options.modelIsDefault = false
+        // Chosen on this command line as surely as -m: it is never healed away, and it switches a continued
+        // conversation's model.
+        options.modelSource = .flag
       }
       if options.system == nil { options.system = role.prompt }
       if options.temperature == nil { options.temperature = role.temperature }
-    }
-    if options.modelIsDefault, let configured = settings.model(for: modelRole) {
-      options.model = configured
-      options.modelIsDefault = false
     }
     options.model = settings.resolveAlias(options.model)
   }

@@ -3,7 +3,7 @@ import GroqKit
 
 /// `groq chat`: one question answered as it streams, or, on a terminal with no prompt, an interactive session.
 struct ChatCommand: Command {
-  static let defaultModel = "llama-3.3-70b-versatile"
+  static let defaultModel = ModelRoles.defaultModel(for: .chat)
 
   static let spec = CommandSpec(
     name: "chat",
@@ -48,7 +48,8 @@ struct ChatCommand: Command {
       Example("Ask once", "groq chat \"Explain the importance of fast language models\""),
       Example(
         "Review piped text with a system prompt", "git diff | groq chat -s \"You review code\" \"Summarise this diff\""),
-      Example("A small, fast model, with timings", "groq chat --stats -m llama-3.1-8b-instant \"hi\""),
+      Example(
+        "A small, fast model, with timings", "groq chat --stats -m \(ModelRoles.defaultModel(for: .fast)) \"hi\""),
       Example("Talk interactively (on a terminal)", "groq chat"),
       Example("Follow up on the last answer", "groq chat -c \"and in one line?\""),
       Example("Resume a named conversation interactively", "groq chat --session notes"),
@@ -82,8 +83,9 @@ struct ChatCommand: Command {
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     let profile = try ChatProfile(arguments, context: context, command: "chat")
-    request = try ChatRequestOptions(arguments, environment: context.environment, command: "chat")
-    profile.apply(to: &request, modelRole: "chat")
+    request = try ChatRequestOptions(
+      arguments, environment: context.environment, command: "chat", configured: context.settings.model(for: .chat))
+    profile.apply(to: &request)
     promptWords = arguments.positionals
     stream = profile.stream(arguments)
     stats = profile.stats(arguments)

@@ -23,9 +23,7 @@ struct ConfigKey: Sendable {
   var environment: String?
 
   /// The roles a model can be configured for, as `model.<role>`.
-  static let modelRoles = [
-    "chat", "fast", "reasoning", "vision", "tools", "safety", "transcription", "translation", "speech",
-  ]
+  static let modelRoles = ModelRole.allCases.map(\.rawValue)
 
   static let colorChoices = ["auto", "always", "never"]
 

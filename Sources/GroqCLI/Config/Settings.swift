@@ -1,3 +1,5 @@
+import GroqKit
+
 /// The config file's settings, checked and typed; what is not set is nil, so the command's own default applies.
 ///
 /// Precedence is decided by the commands, each in one expression: flag, then environment variable, then these,
@@ -40,7 +42,7 @@ struct Settings: Sendable, Equatable {
   }
 
   /// The model configured for a role, an alias already resolved.
-  func model(for role: String) -> String? { models[role].map(resolveAlias) }
+  func model(for role: ModelRole) -> String? { models[role.rawValue].map(resolveAlias) }
 
   /// An alias's model, or the id itself: used wherever a model id is typed.
   func resolveAlias(_ id: String) -> String { aliases[id] ?? id }

@@ -26,9 +26,9 @@ enum DocsText {
   static func dynamicList(_ completion: Completion, program: ProgramSpec) -> DynamicList? {
     switch completion {
     case .models:
-      // `groq models` prints tab-separated lines, id first, when piped.
+      // From the cache (a day old at most), so Tab costs no round trip.
       DynamicList(
-        name: "models", about: "Model ids, asked of the API", command: "\(program.name) models 2>/dev/null | cut -f1")
+        name: "models", about: "Model ids, from the cache or the API", command: "\(program.name) __models 2>/dev/null")
     case .conversations:
       DynamicList(
         name: "conversations", about: "Saved conversation names, newest first",

@@ -82,10 +82,12 @@ struct ChatREPL {
     case .system: status(session.system(argument))
     case .temperature: outcome(session.temperature(argument))
     case .reasoning: outcome(session.reasoning(argument))
+    case .search: outcome(session.builtInTool(.search, argument))
+    case .code: outcome(session.builtInTool(.code, argument))
     case .attach:
       outcome(session.attach(argument))
-      if !session.attachments.isEmpty && session.conversation.model == ChatCommand.defaultModel {
-        status("\(ChatCommand.defaultModel) cannot see images; /model \(ChatFeatures.visionModel) can")
+      if !session.attachments.isEmpty && !ModelRoles.can(session.conversation.model, .vision) {
+        status("\(session.conversation.model) cannot see images; /model \(ChatFeatures.visionModel) can")
       }
     case .stats: outcome(session.stats(argument))
     case .clear:
@@ -124,7 +126,10 @@ struct ChatREPL {
     let stream = stream
     let terminal = terminal
     let features = session.features
-    let task = Task { try await features.send(request, stream: stream, client: client, terminal: terminal) }
+    let task = Task {
+      try features.check(model: request.model, command: nil)
+      return try await features.send(request, stream: stream, client: client, terminal: terminal)
+    }
     Interrupts.install { task.cancel() }
     let result = await task.result
     Interrupts.install {}
