@@ -97,6 +97,16 @@ struct ProfileTests {
     #expect(try GroqProcess.run(["chat", "-c", "hi"], server: server, environment: on).status == 0)
   }
 
+  @Test("speak's voice comes from the file unless -v gives one")
+  func speakVoice() throws {
+    let server = try Self.server()
+    let home = try Self.home(config: "voice = \"diana\"\n")
+    #expect(try AudioRun.run(["speak", "Hello"], server: server, environment: home).status == 0)
+    #expect(try server.requests.last?.json()["voice"] as? String == "diana")
+    #expect(try AudioRun.run(["speak", "-v", "troy", "Hello"], server: server, environment: home).status == 0)
+    #expect(try server.requests.last?.json()["voice"] as? String == "troy")
+  }
+
   @Test("/role and /title in the REPL; /load lists titles")
   func repl() throws {
     let server = try Self.server()
