@@ -79,7 +79,7 @@ def main():
         size = sum(os.path.getsize(os.path.join(store, name)) for name in os.listdir(store))
         environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": scratch,
                        "XDG_DATA_HOME": os.path.join(scratch, "data")}
-        cache = os.path.join(store, ".summaries.json")
+        cache = os.path.join(store, ".summaries.tsv")
         drop = lambda: os.path.exists(cache) and os.remove(cache)
         rows = [
             ("list, no summary cache", [groq, "conversations"], drop),

@@ -196,4 +196,18 @@ struct ConfigAuthTests {
     #expect(!FileManager.default.fileExists(atPath: home.config + "/credentials"))
     #expect(try GroqProcess.run(["auth", "status"], environment: environment).status == 4)
   }
+
+  @Test("login on a terminal reads the key without echoing it")
+  func loginOnTerminal() throws {
+    let server = try FakeGroqServer()
+    let home = Home()
+    let session = try TerminalSession(
+      ["auth", "login"], server: server, environment: home.with(Self.noKey.merging(["GROQ_BASE_URL": server.baseURL]) { $1 }))
+    #expect(session.expect("(it is not shown): "))
+    session.type(GroqProcess.testKey + "\r")
+    #expect(session.expect("stored the key gsk_..._key"))
+    #expect(session.finish() == 0)
+    #expect(!session.transcript.contains(GroqProcess.testKey))
+    #expect(FileManager.default.fileExists(atPath: home.config + "/credentials"))
+  }
 }

@@ -16,6 +16,10 @@ enum UserFiles {
     (
       "$XDG_STATE_HOME/groq/history", "The interactive chat's line history; ~/.local/state when XDG_STATE_HOME is unset"
     ),
+    (
+      "$XDG_CACHE_HOME/groq/models.json",
+      "The model ids the server listed, kept for a day to choose defaults; ~/.cache when XDG_CACHE_HOME is unset"
+    ),
   ]
 
   static let precedence =
