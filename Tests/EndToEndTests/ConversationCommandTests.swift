@@ -70,6 +70,12 @@ struct ConversationCommandTests {
     #expect(json.first?["exchanges"] as? Int == 2)
     #expect(json.first?["title"] as? String == "changed")
     #expect(try store.run(["-n", "2"]).stdout.split(separator: "\n").count == 2)
+    try "{ not json".write(toFile: store.directory + "/broken.json", atomically: false, encoding: .utf8)
+    let damaged = try store.run([])
+    #expect(damaged.status == 0)
+    #expect(damaged.stdout.split(separator: "\n").count == 4)
+    #expect(damaged.stderr.contains("1 conversation file could not be read: broken"))
+    #expect(try store.run(["show", "broken"]).stderr.contains("is damaged"))
   }
 
   @Test("show prints a readable transcript, --json the file, --markdown and export Markdown")

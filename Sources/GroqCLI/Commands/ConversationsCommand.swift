@@ -119,7 +119,7 @@ struct ConversationsCommand: Command {
     let store = ConversationStore(directory: directory)
     let terminal = context.terminal
     switch action {
-    case .list: try terminal.out(list(store))
+    case .list: try terminal.out(list(store, terminal: terminal))
     case .show: try terminal.out(try show(store, asMarkdown: markdown))
     case .export: try terminal.out(try show(store, asMarkdown: !json))
     case .search:
@@ -139,8 +139,16 @@ struct ConversationsCommand: Command {
     return .success
   }
 
-  private func list(_ store: ConversationStore) -> String {
-    let summaries = Array(store.summaries().prefix(limit ?? Int.max))
+  private func list(_ store: ConversationStore, terminal: Terminal) -> String {
+    let (all, unreadable) = ConversationIndex(directory: store.directory).summaries()
+    if let first = unreadable.first {
+      // Listed apart rather than dropped in silence: a damaged file is still the user's.
+      terminal.warning(
+        "\(unreadable.count) conversation file\(unreadable.count == 1 ? "" : "s") could not be read: "
+          + unreadable.prefix(5).joined(separator: ", ") + (unreadable.count > 5 ? ", ..." : ""),
+        hint: "'groq conversations show \(first)' says why")
+    }
+    let summaries = Array(all.prefix(limit ?? Int.max))
     if json { return Self.json(summaries) }
     let now = Date()
     let rows = summaries.map { summary in
