@@ -87,7 +87,10 @@ struct ConfigAuthTests {
     let unknown = try GroqProcess.run(["chat", "hi"], server: server, environment: home.environment)
     #expect(unknown.status == 2)
     #expect(unknown.stderr.contains("\(home.file):2: unknown key 'model.chta'\nhint: did you mean 'model.chat'?"))
-    #expect(try GroqProcess.run(["config", "unset", "model.chta"], environment: home.environment).status == 2)
+    #expect(try GroqProcess.run(["config", "unset", "model.chta"], environment: home.environment).status == 0)
+    #expect(try String(contentsOfFile: home.file, encoding: .utf8) == "[model]\n")
+    #expect(try GroqProcess.run(["chat", "hi"], server: server, environment: home.environment).status == 0)
+    #expect(try GroqProcess.run(["config", "unset", "modle.chat"], environment: home.environment).status == 2)
   }
 
   @Test("edit saves a copy that checks out, and leaves the file alone when it does not")

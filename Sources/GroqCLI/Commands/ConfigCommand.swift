@@ -58,7 +58,8 @@ struct ConfigCommand: Command {
     case .set: try Subcommand.expect(words, ["key", "value"], usage: "config set", command: "config")
     }
     if all && action != .list { throw UsageError("--all goes with 'config list'", command: "config") }
-    if action != .list && action != .edit && action != .path, ConfigKey.find(words[0]) == nil {
+    // unset takes any key, so a misspelt one that stops every other command can be removed.
+    if action == .get || action == .set, ConfigKey.find(words[0]) == nil {
       throw UsageError(
         "unknown key '\(words[0])'",
         hint: Suggestion.closest(to: words[0], among: ConfigKey.names).map { "did you mean '\($0)'?" }
@@ -89,7 +90,15 @@ struct ConfigCommand: Command {
       try file.write(document)
     case .unset:
       var document = try file.document() ?? ConfigDocument.empty
-      guard document.unset(words[0]) else { return .success }
+      guard document.unset(words[0]) else {
+        if ConfigKey.find(words[0]) == nil {
+          throw CLIError(
+            "unknown key '\(words[0])'",
+            hint: Suggestion.closest(to: words[0], among: ConfigKey.names).map { "did you mean '\($0)'?" },
+            status: .usage)
+        }
+        return .success
+      }
       try file.write(document)
     case .edit: return try edit(file, context: context)
     }
