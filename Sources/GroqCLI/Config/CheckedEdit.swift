@@ -23,7 +23,8 @@ struct CheckedEdit {
       let edited = try PrivateFile.read(copy) ?? ""
       do {
         try check(edited, copy)
-        guard edited != original else { return false }
+        // Closing the editor on an untouched template creates nothing.
+        guard edited != (original ?? template) else { return false }
         try PrivateFile.save(edited, to: file)
         return true
       } catch {
