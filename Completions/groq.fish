@@ -16,7 +16,7 @@ complete -c groq -n __fish_use_subcommand -a help -d 'Show help for groq or one 
 complete -c groq -n __fish_use_subcommand -a completion -d 'Print a shell completion script'
 
 # groq chat
-complete -c groq -n '__fish_seen_subcommand_from chat' -s m -l model -x -a '(groq __models 2>/dev/null)' -d 'Model to answer'
+complete -c groq -n '__fish_seen_subcommand_from chat' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Model to answer'
 complete -c groq -n '__fish_seen_subcommand_from chat' -s s -l system -x -d 'System prompt that sets the model\'s role'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l temperature -x -d 'Sampling temperature, 0 to 2; lower is more focused'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l top-p -x -d 'Nucleus sampling, 0 to 1'
@@ -48,7 +48,7 @@ complete -c groq -n '__fish_seen_subcommand_from chat' -l max-retries -x -d 'Ret
 complete -c groq -n '__fish_seen_subcommand_from chat' -s h -l help -d 'Show help for this command'
 
 # groq reason
-complete -c groq -n '__fish_seen_subcommand_from reason' -s m -l model -x -a '(groq __models 2>/dev/null)' -d 'Reasoning model to answer'
+complete -c groq -n '__fish_seen_subcommand_from reason' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Reasoning model to answer'
 complete -c groq -n '__fish_seen_subcommand_from reason' -s s -l system -x -d 'System prompt that sets the model\'s role'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l temperature -x -d 'Sampling temperature, 0 to 2; lower is more focused'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l top-p -x -d 'Nucleus sampling, 0 to 1'
@@ -77,7 +77,7 @@ complete -c groq -n '__fish_seen_subcommand_from reason' -l max-retries -x -d 'R
 complete -c groq -n '__fish_seen_subcommand_from reason' -s h -l help -d 'Show help for this command'
 
 # groq transcribe
-complete -c groq -n '__fish_seen_subcommand_from transcribe' -s m -l model -x -a '(groq __models 2>/dev/null)' -d 'Whisper model'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Whisper model'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l format -x -a 'text json verbose_json srt vtt tsv' -d 'text, json, verbose_json, or subtitles built locally: srt, vtt, tsv'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l url -x -d 'Audio for Groq to fetch, instead of a file'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l language -x -d 'Language of the audio, ISO-639-1 (en, de, ja)'
@@ -92,7 +92,7 @@ complete -c groq -n '__fish_seen_subcommand_from transcribe' -s h -l help -d 'Sh
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -F
 
 # groq translate
-complete -c groq -n '__fish_seen_subcommand_from translate' -s m -l model -x -a '(groq __models 2>/dev/null)' -d 'Whisper model'
+complete -c groq -n '__fish_seen_subcommand_from translate' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Whisper model'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l format -x -a 'text json verbose_json srt vtt tsv' -d 'text, json, verbose_json, or subtitles built locally: srt, vtt, tsv'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l url -x -d 'Audio for Groq to fetch, instead of a file'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l prompt -x -d 'Spellings and style to follow (up to 224 tokens)'
@@ -106,7 +106,7 @@ complete -c groq -n '__fish_seen_subcommand_from translate' -F
 
 # groq speak
 complete -c groq -n '__fish_seen_subcommand_from speak' -s v -l voice -x -d 'Voice, e.g. troy or fahad (default: the model\'s first voice)'
-complete -c groq -n '__fish_seen_subcommand_from speak' -s m -l model -x -a '(groq __models 2>/dev/null)' -d 'Speech model (default: the voice\'s model)'
+complete -c groq -n '__fish_seen_subcommand_from speak' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Speech model (default: the voice\'s model)'
 complete -c groq -n '__fish_seen_subcommand_from speak' -l format -x -a 'wav mp3 flac ogg mulaw' -d 'Audio format: wav, mp3, flac, ogg or mulaw'
 complete -c groq -n '__fish_seen_subcommand_from speak' -l speed -x -d 'Speaking speed, 0.5 to 5'
 complete -c groq -n '__fish_seen_subcommand_from speak' -l sample-rate -x -d 'Samples per second: 8000, 16000, 22050, 24000, 32000, 44100, 48000'
@@ -122,7 +122,7 @@ complete -c groq -n '__fish_seen_subcommand_from models' -l json -d 'Print the A
 complete -c groq -n '__fish_seen_subcommand_from models' -l timeout -x -d 'Give up when the server sends nothing for this long'
 complete -c groq -n '__fish_seen_subcommand_from models' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from models' -s h -l help -d 'Show help for this command'
-complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq __models 2>/dev/null)'
+complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq __models (commandline -opc)[2] 2>/dev/null)'
 
 # groq help
 complete -c groq -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show help for this command'
