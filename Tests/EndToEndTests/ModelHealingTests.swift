@@ -153,3 +153,19 @@ extension ModelHealingTests {
     #expect(named.stderr.hasPrefix("groq: error: the model whisper-large-v3-turbo does not exist or your key cannot use it\n"))
   }
 }
+
+extension ModelHealingTests {
+  @Test("the REPL's first answer heals a default that is gone, and the prompt names the model that answered")
+  func replHeals() throws {
+    let server = try Self.server(without: "openai/gpt-oss-120b")
+    let session = try REPLTests.open(server)
+    session.type("hi\r")
+    #expect(session.expect("openai/gpt-oss-120b is no longer available; using openai/gpt-oss-20b for chat"))
+    #expect(session.expect(ChatTests.answer))
+    #expect(session.expect("groq openai/gpt-oss-20b> "))
+    session.type("\u{04}")
+    #expect(session.finish() == 0)
+    let models = try REPLTests.chatBodies(server).map { $0["model"] as? String }
+    #expect(models == ["openai/gpt-oss-120b", "openai/gpt-oss-20b"])
+  }
+}
