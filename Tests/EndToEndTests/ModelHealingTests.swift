@@ -163,6 +163,8 @@ extension ModelHealingTests {
     #expect(session.expect("openai/gpt-oss-120b is no longer available; using openai/gpt-oss-20b for chat"))
     #expect(session.expect(ChatTests.answer))
     #expect(session.expect("groq openai/gpt-oss-20b> "))
+    session.type("/model whisper-large-v3\r")
+    #expect(session.expect("whisper-large-v3 cannot chat"))
     session.type("\u{04}")
     #expect(session.finish() == 0)
     let models = try REPLTests.chatBodies(server).map { $0["model"] as? String }

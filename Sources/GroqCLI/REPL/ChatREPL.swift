@@ -180,6 +180,13 @@ struct ChatREPL {
         hint: suggestion.map { "did you mean \($0)? /models lists them" } ?? "/models lists them")
       return
     }
+    // A speech or safety model would only answer 400 to a chat message.
+    if !ModelRoles.can(id, .chat) {
+      let chat = (models.known() ?? []).filter { ModelRoles.can($0, .chat) }.prefix(5)
+      terminal.error(
+        "\(id) cannot chat", hint: chat.isEmpty ? "/models lists the models" : "try " + chat.joined(separator: ", "))
+      return
+    }
     status(session.setModel(id))
     save()
   }
