@@ -12,13 +12,13 @@ _groq_words() {
     done
 }
 
-# Model ids, from the cache or the API, when Tab is pressed.
+# Model ids for the command, from the cache or the API, when Tab is pressed.
 _groq_models() {
     local line
     local -a words=()
     while IFS= read -r line; do
         words+=("$line")
-    done < <(groq __models 2>/dev/null)
+    done < <(groq __models "${COMP_WORDS[1]}" 2>/dev/null)
     _groq_words "$1" "${words[@]}"
 }
 

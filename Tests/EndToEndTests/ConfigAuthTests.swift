@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// config.toml and the key's sources, end to end, with HOME and XDG_CONFIG_HOME in a scratch directory.
-@Suite("config file and auth")
+@Suite("config file and auth", .timeLimit(.minutes(1)))
 struct ConfigAuthTests {
   /// A home of its own, and where groq keeps its config in it.
   struct Home {

@@ -121,3 +121,53 @@ struct ModelHealingTests {
     #expect(offline.stdout == "old-model\n")
   }
 }
+
+extension ModelHealingTests {
+  @Test("transcribe's default model that is gone heals too, with the same one line; -m keeps a gone model")
+  func transcriptionHeals() throws {
+    let server = try FakeGroqServer()
+    let list = FakeModelList.json(excluding: ["whisper-large-v3-turbo"])
+    server.setHandler { request in
+      if request.method == "GET" && request.path == "/openai/v1/models" { return .json(list) }
+      guard request.path == "/openai/v1/audio/transcriptions",
+        request.multipartForm?.values("model").first == "whisper-large-v3-turbo"
+      else { return nil }
+      return .groqError(
+        status: 404, message: "The model `whisper-large-v3-turbo` does not exist or you do not have access to it.",
+        code: "model_not_found")
+    }
+    let directory = try TemporaryDirectory()
+    let wav = try directory.file("talk.wav", FakeAudio.wav(seconds: 2) { Int16(100 + $0) })
+    let result = try AudioRun.run(["transcribe", wav.path], server: server)
+    #expect(result.status == 0)
+    #expect(!result.text.isEmpty)
+    #expect(
+      result.stderr
+        == "groq: warning: whisper-large-v3-turbo is no longer available; using whisper-large-v3 for transcription\n")
+    #expect(
+      server.requests.map(\.path) == [
+        "/openai/v1/audio/transcriptions", "/openai/v1/models", "/openai/v1/audio/transcriptions",
+      ])
+    let named = try AudioRun.run(["transcribe", "-m", "whisper-large-v3-turbo", wav.path], server: server)
+    #expect(named.status == 1)
+    #expect(named.stderr.hasPrefix("groq: error: the model whisper-large-v3-turbo does not exist or your key cannot use it\n"))
+  }
+}
+
+extension ModelHealingTests {
+  @Test("the REPL's first answer heals a default that is gone, and the prompt names the model that answered")
+  func replHeals() throws {
+    let server = try Self.server(without: "openai/gpt-oss-120b")
+    let session = try REPLTests.open(server)
+    session.type("hi\r")
+    #expect(session.expect("openai/gpt-oss-120b is no longer available; using openai/gpt-oss-20b for chat"))
+    #expect(session.expect(ChatTests.answer))
+    #expect(session.expect("groq openai/gpt-oss-20b> "))
+    session.type("/model whisper-large-v3\r")
+    #expect(session.expect("whisper-large-v3 cannot chat"))
+    session.type("\u{04}")
+    #expect(session.finish() == 0)
+    let models = try REPLTests.chatBodies(server).map { $0["model"] as? String }
+    #expect(models == ["openai/gpt-oss-120b", "openai/gpt-oss-20b"])
+  }
+}

@@ -77,7 +77,7 @@ struct ReasonTests {
       server: server)
     #expect(hidden.status == 2)
     let quiet = try GroqProcess.run(
-      ["reason", "--reasoning-format", "hidden", "--reasoning-effort", "high", "r?"], server: server)
+      ["chat", "--no-history", "--reasoning-format", "hidden", "--reasoning-effort", "high", "r?"], server: server)
     #expect(quiet.status == 0)
     #expect(quiet.stdout == Self.gptAnswer + "\n")
     let body = try #require(try server.requests.last?.json())

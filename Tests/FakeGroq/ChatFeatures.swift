@@ -258,12 +258,11 @@ struct ChatFeatureBehaviour {
         content: Self.compoundAnswer, executedTools: Self.executedTools(query: lastUserText, using: usedBuiltInTools))
     } else if isJSON {
       reply = Reply(content: [jsonAnswer])
-    } else if Self.gptOSSModels.contains(model) {
-      // gpt-oss always thinks; the reasoning comes apart unless include_reasoning is false, and counts against the
-      // budget first (a cap, not a target), so a small budget leaves no answer.
-      let include = object["include_reasoning"] as? Bool ?? true
-      reply = Reply(
-        content: ChatCompletions.answerTokens, reasoning: Self.reasoningTokens, format: include ? "parsed" : "hidden")
+    } else if Self.gptOSSModels.contains(model) && object["include_reasoning"] as? Bool != false {
+      // gpt-oss thinks; the reasoning comes apart and counts against the budget first (a cap, not a target), so a
+      // small budget leaves no answer. With include_reasoning false it answers as a plain model does (the default
+      // path: an exact length for a budget, which the benchmarks' long streams use).
+      reply = Reply(content: ChatCompletions.answerTokens, reasoning: Self.reasoningTokens, format: "parsed")
     } else if Self.qwenModels.contains(model) && imageCount == 0 {
       reply = Reply(content: Self.reasoningAnswer, reasoning: Self.reasoningTokens, format: reasoningFormat ?? "raw")
     } else if Self.guardModels.contains(model) {

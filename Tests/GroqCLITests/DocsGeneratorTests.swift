@@ -80,7 +80,7 @@ private let sample = ProgramSpec(
   @Test func asksGroqForModels() throws {
     let bin = try temporaryDirectory()
     let fake = bin.appendingPathComponent("groq")
-    try "#!/bin/sh\n[ \"$1\" = __models ] && printf 'llama-a\\nllama-b\\nwhisper\\n'\n".write(
+    try "#!/bin/sh\n[ \"$1 $2\" = \"__models chat\" ] && printf 'llama-a\\nllama-b\\nwhisper\\n'\n".write(
       to: fake, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
     let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
@@ -162,7 +162,7 @@ private let sample = ProgramSpec(
     let seen = "complete -c groq -n '__fish_seen_subcommand_from chat'"
     #expect(
       lines.contains(
-        "\(seen) -s m -l model -x -a '(groq __models 2>/dev/null)' -d 'Model to use [see: models]'"))
+        "\(seen) -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Model to use [see: models]'"))
     #expect(lines.contains("\(seen) -l format -x -a 'text json' -d 'Output format'"))
     #expect(lines.contains("\(seen) -s f -l file -r -F -d 'Attach a file'"))
     #expect(lines.contains("\(seen) -l stats -d 'Print token counts'"))

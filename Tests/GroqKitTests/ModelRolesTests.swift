@@ -1,3 +1,5 @@
+import FakeGroq
+import Foundation
 import Testing
 
 @testable import GroqKit
@@ -71,5 +73,20 @@ struct ModelRolesTests {
     #expect(SpeechCatalogue.model("playai-tts")?.retired != nil)
     #expect(TranscriptionModel.named("whisper-large-v3")?.canTranslate == true)
     #expect(TranscriptionModel.named("whisper-large-v3-turbo")?.canTranslate == false)
+  }
+}
+
+@Suite("the fake server's lineup agrees with the model data")
+struct FakeLineupTests {
+  @Test("every preferred id is in the fake's /models; every id there is known and live; no retired id is listed")
+  func agree() throws {
+    let list = try JSONSerialization.jsonObject(with: Data(FakeModelList.json(excluding: []).utf8)) as? [String: Any]
+    let ids = Set(((list?["data"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String })
+    #expect(!ids.isEmpty)
+    for id in ModelRoles.preferred.values.joined() { #expect(ids.contains(id), "\(id) is preferred but not served") }
+    for id in ids {
+      #expect(ModelRoles.known(id) != nil, "the fake serves \(id), which the model data does not know")
+      #expect(ModelRoles.retirement(of: id) == nil, "the fake serves \(id), shut down")
+    }
   }
 }

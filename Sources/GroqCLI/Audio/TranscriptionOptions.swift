@@ -15,6 +15,8 @@ struct TranscriptionOptions: Sendable {
   var task: TranscriptionRequest.Task
   var input: AudioInput
   var model: String
+  /// -m named no model: groq chose it, and may choose again when Groq has shut it down.
+  var modelIsDefault = false
   var language: String?
   var prompt: String?
   var temperature: Double?
@@ -23,6 +25,8 @@ struct TranscriptionOptions: Sendable {
   var segments: Bool
   var flagSuspect: Bool
   var network: NetworkOptions
+
+  var role: ModelRole { task == .transcribe ? .transcription : .translation }
 
   static func defaultModel(_ task: TranscriptionRequest.Task) -> String {
     ModelRoles.defaultModel(for: task == .transcribe ? .transcription : .translation)
@@ -68,9 +72,12 @@ struct TranscriptionOptions: Sendable {
     input = try AudioInput(
       positionals: arguments.positionals, url: arguments.value("url"), stdinIsTTY: context.terminal.stdinIsTTY,
       command: command)
-    model =
+    let named =
       arguments.value("model").map(context.settings.resolveAlias)
-      ?? context.settings.model(for: task == .transcribe ? .transcription : .translation) ?? Self.defaultModel(task)
+      ?? context.settings.model(for: task == .transcribe ? .transcription : .translation)
+    model = named ?? Self.defaultModel(task)
+    // A configured model counts as named: it is never healed away.
+    modelIsDefault = named == nil
     if task == .translate, let known = TranscriptionModel.named(model), !known.canTranslate {
       throw UsageError(
         "\(model) cannot translate", hint: "use -m \(Self.defaultModel(.translate)), the default for translate",

@@ -23,11 +23,11 @@ enum ChatFeatureOptions {
       OptionSpec(
         long: "reasoning-format",
         value: ValueSpec("format", completion: .choices(ReasoningFormat.allCases.map(\.rawValue))),
-        help: "Reasoning models: raw (<think> in the text), parsed (apart) or hidden"),
+        help: "Reasoning models: raw (<think> in the text; not gpt-oss), parsed (apart) or hidden"),
       OptionSpec(
         long: "reasoning-effort",
         value: ValueSpec("level", completion: .choices(ReasoningEffort.allCases.map(\.rawValue))),
-        help: "How hard a reasoning model thinks: none, default, low, medium or high"),
+        help: "How hard a reasoning model thinks: low, medium or high (qwen3 also none, default)"),
       OptionSpec(
         long: "show-reasoning", help: "Print parsed reasoning on standard error even when it is not a terminal"),
       OptionSpec(long: "hide-reasoning", help: "Never print the reasoning"),

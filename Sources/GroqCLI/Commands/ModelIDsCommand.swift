@@ -1,26 +1,23 @@
 import GroqKit
 
-/// `groq __models [role]`: model ids, one per line, for the shells' Tab after -m. From the cache when it is younger
-/// than a day, else from the server (refreshing the cache), else, offline, from a stale cache. With a role, only the
-/// ids that can do it (no whisper for chat). Hidden: people see models with `groq models`.
+/// `groq __models [role|command]`: model ids, one per line, for the shells' Tab after -m. From the cache when it is
+/// younger than a day, else from the server (refreshing the cache), else, offline, from a stale cache. With a role,
+/// or a command whose role it names (the shells pass the command being completed), only the ids that can do the job:
+/// no whisper after `chat -m`. Hidden: people see models with `groq models`.
 struct ModelIDsCommand: Command {
   static let spec = CommandSpec(
     name: "__models", summary: "Print model ids for Tab completion, from the cache", hidden: true)
 
+  /// The role of each command that takes -m.
+  static let commandRoles: [String: ModelRole] = [
+    "chat": .chat, "reason": .reasoning, "transcribe": .transcription, "translate": .translation, "speak": .speech,
+  ]
+
   var role: ModelRole?
 
+  /// Never a usage error: Tab must not print one. Anything else lists every id.
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
-    guard arguments.positionals.count <= 1 else {
-      throw UsageError("__models takes at most a role", command: "__models")
-    }
-    if let name = arguments.positionals.first {
-      guard let role = ModelRole(rawValue: name) else {
-        throw UsageError(
-          "unknown role '\(name)'", hint: "roles: " + ModelRole.allCases.map(\.rawValue).joined(separator: ", "),
-          command: "__models")
-      }
-      self.role = role
-    }
+    role = arguments.positionals.first.flatMap { ModelRole(rawValue: $0) ?? Self.commandRoles[$0] }
   }
 
   func run(_ context: CommandContext) async throws -> ExitStatus {

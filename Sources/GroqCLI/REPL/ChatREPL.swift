@@ -16,6 +16,8 @@ struct ChatREPL {
   var roles: RoleStore? = nil
   /// The config's aliases, for /model and /role.
   var aliases = Settings()
+  /// Heals the first answer of a new conversation on a default model Groq shut down; nil: no healing.
+  var healing: ModelHealing?
 
   /// Runs until /exit or Ctrl-D; always ends with success, because every failure inside was already reported.
   mutating func run() async -> ExitStatus {
@@ -126,9 +128,22 @@ struct ChatREPL {
     let stream = stream
     let terminal = terminal
     let features = session.features
+    let healing = healing
+    // Only groq's own choice heals, before the conversation has gone anywhere with it.
+    let chosen =
+      session.options.modelIsDefault && session.conversation.messages.isEmpty
+      && request.model == session.options.model
     let task = Task {
       try features.check(model: request.model, command: nil)
-      return try await features.send(request, stream: stream, client: client, terminal: terminal)
+      guard let healing else {
+        return (try await features.send(request, stream: stream, client: client, terminal: terminal), request.model)
+      }
+      return try await healing.send(model: request.model, userNamed: !chosen, client: client) { model in
+        var request = request
+        request.model = model
+        features.applyReasoning(to: &request)
+        return try await features.send(request, stream: stream, client: client, terminal: terminal)
+      }
     }
     Interrupts.install { task.cancel() }
     let result = await task.result
@@ -137,7 +152,8 @@ struct ChatREPL {
     Interrupts.reset()
 
     switch result {
-    case .success(let reply):
+    case .success(let (reply, model)):
+      session.conversation.model = model
       session.record(question: question, reply: reply, interrupted: false, replacingLast: replacingLast, date: Date())
       if session.stats { terminal.err(StatsFooter.render(reply, terminal: terminal)) }
       save()
@@ -168,6 +184,13 @@ struct ChatREPL {
       terminal.error(
         "no model named '\(id)'",
         hint: suggestion.map { "did you mean \($0)? /models lists them" } ?? "/models lists them")
+      return
+    }
+    // A speech or safety model would only answer 400 to a chat message.
+    if !ModelRoles.can(id, .chat) {
+      let chat = (models.known() ?? []).filter { ModelRoles.can($0, .chat) }.prefix(5)
+      terminal.error(
+        "\(id) cannot chat", hint: chat.isEmpty ? "/models lists the models" : "try " + chat.joined(separator: ", "))
       return
     }
     status(session.setModel(id))

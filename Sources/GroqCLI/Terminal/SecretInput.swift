@@ -8,18 +8,20 @@
 enum SecretInput {
   /// Prompts on stderr; nil at end of input.
   static func readLine(prompt: String, terminal: Terminal) -> String? {
-    terminal.err(prompt)
+    // Echo goes off before the prompt shows, so a key pasted the moment it appears is not echoed; TCSANOW, not
+    // TCSAFLUSH, so such a paste is not thrown away either.
     var saved = termios()
     let canHide = tcgetattr(0, &saved) == 0
     if canHide {
       var hidden = saved
       hidden.c_lflag &= ~tcflag_t(ECHO)
-      tcsetattr(0, TCSAFLUSH, &hidden)
+      tcsetattr(0, TCSANOW, &hidden)
     }
     defer {
-      if canHide { tcsetattr(0, TCSAFLUSH, &saved) }
+      if canHide { tcsetattr(0, TCSANOW, &saved) }
       terminal.err("\n")
     }
+    terminal.err(prompt)
     return Swift.readLine(strippingNewline: true)
   }
 }

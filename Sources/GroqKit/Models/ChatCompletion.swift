@@ -89,7 +89,7 @@ public struct AssistantMessage: Decodable, Sendable, Equatable {
   /// Parsed reasoning, kept apart from the answer (`reasoning_format: parsed`).
   public var reasoning: String?
   public var toolCalls: [ToolCall]?
-  /// What a compound model ran on its own (web searches, code) before answering.
+  /// What Groq's built-in tools (and the retired compound models) ran before answering: web searches, code.
   public var executedTools: [ExecutedTool]?
 
   enum CodingKeys: String, CodingKey {
