@@ -69,10 +69,7 @@ enum AudioStdin {
   /// Copies stdin in bounded reads (memory stays flat) and names its format from its first bytes. Ctrl-C ends the
   /// copy even while the writer is silent, and the partial file is removed.
   static func save(command: String, terminal: Terminal) throws -> (url: URL, type: AudioFileType) {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("groq-stdin-\(UUID().uuidString)")
-    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-      throw CLIError("could not create a temporary file in \(url.deletingLastPathComponent().path)")
-    }
+    let url = try RunTemporaryDirectory.create("stdin-")
     do {
       let out = try FileHandle(forWritingTo: url)
       defer { try? out.close() }

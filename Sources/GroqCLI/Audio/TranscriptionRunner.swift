@@ -53,7 +53,8 @@ struct TranscriptionRunner {
     if !options.needsTimings {
       let request = options.request(source, verbose: false)
       let raw = try await send(bytes: bytes, label: label) { progress in
-        try await client.transcription(request, uploadProgress: progress)
+        try await client.transcription(
+          request, temporaryDirectory: try RunTemporaryDirectory.url(), uploadProgress: progress)
       }
       try context.terminal.out(TranscriptRendering.passThrough(raw))
       return .success
@@ -67,7 +68,8 @@ struct TranscriptionRunner {
     -> (Transcription, Data)
   {
     try await send(bytes: bytes, label: label) { progress in
-      try await client.verboseTranscription(request, uploadProgress: progress)
+      try await client.verboseTranscription(
+        request, temporaryDirectory: try RunTemporaryDirectory.url(), uploadProgress: progress)
     }
   }
 

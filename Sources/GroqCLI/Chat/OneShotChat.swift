@@ -35,7 +35,10 @@ struct OneShotChat: Sendable {
     do {
       reply = try await features.send(body, stream: stream, client: client, terminal: terminal)
     } catch let failure as ReplyFailure where !failure.partial.text.isEmpty {
-      session.record(question: question, reply: failure.partial, interrupted: true, replacingLast: false, date: Date())
+      // A stdout that failed (not a closed pipe) still let the whole answer arrive: it is kept whole.
+      let whole = (failure.underlying as? OutputClosed).map { !$0.isQuiet } ?? false
+      session.record(
+        question: question, reply: failure.partial, interrupted: !whole, replacingLast: false, date: Date())
       save(session.conversation, to: store, terminal: terminal)
       throw failure
     }

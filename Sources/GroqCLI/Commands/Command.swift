@@ -19,6 +19,7 @@ struct CommandContext: Sendable {
       environment: environment, userAgent: "groq/\(GroqVersion.current)")
     if let timeout { configuration.idleTimeout = timeout }
     if let maxRetries { configuration.maxRetries = maxRetries }
+    Secrets.register(configuration.apiKey)
     let terminal = terminal
     return GroqClient(configuration: configuration) { notice in
       // Short waits pass unremarked; a longer one says why nothing is happening.

@@ -33,6 +33,8 @@ struct ChatREPL {
         try? terminal.out("\n")
         return .success
       case .interrupted:
+        // SIGTERM or SIGHUP: leave as Ctrl-D would; CLI turns the signal into the exit status.
+        if Interrupts.isEnding { return .success }
         Interrupts.reset()
         input.reset()
       case .line(let line):
@@ -43,6 +45,8 @@ struct ChatREPL {
         } else if await perform(message.text) == .exit {
           return .success
         }
+        // An answer cut short by SIGTERM or SIGHUP has been saved: nothing more to do.
+        if Interrupts.isEnding { return .success }
       }
     }
   }

@@ -46,7 +46,9 @@ public struct MultipartBody: Sendable {
   /// Writes the body to a new temporary file; the caller removes it.
   public func write(in directory: URL = FileManager.default.temporaryDirectory) throws -> URL {
     let url = directory.appendingPathComponent("groq-upload-\(UUID().uuidString).multipart")
-    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+    // 0600: it holds the user's audio.
+    guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+    else {
       throw GroqError(kind: .invalidResponse, message: "could not create a temporary file in \(directory.path)")
     }
     do {

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The secrets this run holds (the API key), hidden from everything groq writes to stderr.
+///
+/// One place for every string that came from the server: an error's message, a failed generation, an
+/// `x-request-id`, a stream's `event: error` all reach the user through `Terminal.err`, which redacts here. A server
+/// that echoes the key back (some compatible servers quote the key they rejected) cannot make groq print it.
+/// The streamed answer on stdout is not searched: that would cost a search per token, and the key is never in it
+/// unless the user put it in the question.
+enum Secrets {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var values: [String] = []
+
+  /// Remembers a secret; keys shorter than 8 characters are kept too (a test's), empty ones are not.
+  static func register(_ secret: String) {
+    guard !secret.isEmpty else { return }
+    lock.withLock { if !values.contains(secret) { values.append(secret) } }
+  }
+
+  /// `text` with every registered secret replaced by `gsk_***`.
+  static func redact(_ text: String) -> String {
+    let secrets = lock.withLock { values }
+    var text = text
+    for secret in secrets where text.contains(secret) {
+      text = text.replacingOccurrences(of: secret, with: "gsk_***")
+    }
+    return text
+  }
+}

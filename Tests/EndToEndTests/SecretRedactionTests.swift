@@ -1,0 +1,35 @@
+import FakeGroq
+import Foundation
+import Testing
+
+/// A server that echoes the API key back never makes groq print it (issue 11, item 5).
+@Suite("the key redacted in what the server says")
+struct SecretRedactionTests {
+  static let key = GroqProcess.testKey
+
+  static func check(_ result: GroqResult) {
+    #expect(result.status == 1)
+    #expect(!result.stderr.contains(key))
+    #expect(!result.stdout.contains(key))
+    #expect(result.stderr.contains("gsk_***"))
+  }
+
+  @Test("in a stream's event: error, its failed generation and the x-request-id")
+  func streamError() throws {
+    let server = try FakeGroqServer()
+    let event =
+      "event: error\ndata: {\"error\":{\"message\":\"bad key \(Self.key)\",\"type\":\"x\","
+      + "\"code\":\"tool_use_failed\",\"failed_generation\":\"{\\\"k\\\":\\\"\(Self.key)\\\"}\"}}\n\n"
+    server.enqueue(.raw(headers: [("x-request-id", "req-\(Self.key)")], steps: [.send(event)]))
+    let result = try GroqProcess.run(["chat", "hi"], server: server)
+    Self.check(result)
+    #expect(result.stderr.contains("bad key gsk_***"))
+  }
+
+  @Test("in an HTTP error's x-request-id")
+  func requestID() throws {
+    let server = try FakeGroqServer()
+    server.enqueue(.groqError(status: 400, message: "no", headers: [("x-request-id", Self.key)]))
+    Self.check(try GroqProcess.run(["chat", "hi"], server: server))
+  }
+}
