@@ -141,8 +141,13 @@ struct ChatCommand: Command {
   /// The line history's file, its directory made; nil when history is off or cannot be kept (with a warning).
   private func historyFile(_ directories: UserDirectories, terminal: Terminal) -> URL? {
     guard keepsHistory, let file = directories.history else { return nil }
-    do {
+    do throws(CLIError) {
       try UserDirectories.create(file.deletingLastPathComponent())
+      // A folder others write to could hold a planted history; a FIFO or /dev/zero would hang the start.
+      try PrivateFiles.checkPrivate(file.deletingLastPathComponent(), what: "the line history")
+      guard PrivateFiles.isRegularOrAbsent(file) else {
+        throw CLIError("the line history \(file.path) is not a regular file", hint: "move it away")
+      }
       return file
     } catch {
       terminal.warning(error.message + "; line history is off", hint: error.hint)

@@ -133,7 +133,9 @@ struct SpeakCommand: Command {
         do {
           try joiner.append(try await speak(piece, client: client))
         } catch let error as AudioFormatError {
-          throw CLIError("could not join the spoken pieces: \(error.message)")
+          throw CLIError(
+            "could not join the spoken pieces: \(error.message)",
+            hint: "speak less text at once, or choose a compressed --format")
         }
       }
       try joiner.finish()
@@ -161,13 +163,9 @@ struct SpeakCommand: Command {
   private func readText(_ terminal: Terminal) throws -> String {
     let data: Data
     if let textFile {
-      do {
-        data = try Data(contentsOf: URL(fileURLWithPath: textFile))
-      } catch {
-        throw CLIError("cannot read '\(textFile)': \((error as NSError).localizedDescription)", status: .usage)
-      }
+      data = try InputLimits.readFile(textFile, limit: InputLimits.speech, what: "text to speak")
     } else if words.isEmpty || words == ["-"] {
-      data = try terminal.readStdin()
+      data = try terminal.readStdin(limit: InputLimits.speech, what: "text to speak")
     } else {
       return words.joined(separator: " ")
     }

@@ -65,8 +65,9 @@ struct Terminal: Sendable {
     stderrColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
   }
 
-  /// Ctrl-C while waiting for input ends the wait.
-  func readStdin() throws(CLIError) -> Data {
+  /// Ctrl-C while waiting for input ends the wait. More than `limit` bytes is refused as soon as they arrive, before
+  /// memory runs out (`yes | groq chat`).
+  func readStdin(limit: Int, what: String) throws(CLIError) -> Data {
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
@@ -74,6 +75,7 @@ struct Terminal: Sendable {
       let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
       if count > 0 {
         data.append(buffer, count: count)
+        if data.count > limit { throw InputLimits.tooLarge("standard input", limit: limit, what: what) }
       } else if count == 0 {
         return data
       } else if errno != EINTR {

@@ -68,11 +68,13 @@ final class GroqProcess: @unchecked Sendable {
   private var openStreams = 2
 
   /// `stdoutPath` sends stdout to a file (/dev/full, say) instead of a pipe the test reads.
-  init(_ arguments: [String], environment: [String: String], stdoutPath: String? = nil) throws {
+  init(_ arguments: [String], environment: [String: String], stdoutPath: String? = nil, stdinPath: String? = nil)
+    throws
+  {
     process.executableURL = Self.executable
     process.arguments = arguments
     process.environment = environment
-    process.standardInput = stdinPipe
+    process.standardInput = stdinPath.map { FileHandle(forReadingAtPath: $0) as Any } ?? stdinPipe
     if let stdoutPath {
       process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
       openStreams = 1
@@ -164,9 +166,11 @@ final class GroqProcess: @unchecked Sendable {
   /// Runs to completion with `stdin` (nil: an empty stdin that is not a terminal, as in a script).
   static func run(
     _ arguments: [String], stdin: String? = nil, server: FakeGroqServer? = nil,
-    environment extra: [String: String] = [:], timeout: Double = 30, stdoutPath: String? = nil
+    environment extra: [String: String] = [:], timeout: Double = 30, stdoutPath: String? = nil,
+    stdinPath: String? = nil
   ) throws -> GroqResult {
-    let process = try GroqProcess(arguments, environment: environment(server: server, extra), stdoutPath: stdoutPath)
+    let process = try GroqProcess(
+      arguments, environment: environment(server: server, extra), stdoutPath: stdoutPath, stdinPath: stdinPath)
     if let stdin { process.write(stdin) }
     return process.finish(timeout: timeout)
   }
