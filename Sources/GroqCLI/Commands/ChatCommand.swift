@@ -11,8 +11,8 @@ struct ChatCommand: Command {
     discussion: """
       The prompt is the arguments joined by spaces. Text piped to standard input comes first, then the arguments, \
       so 'git diff | groq chat "Summarise this"' sends the diff followed by the request. An argument '-' reads \
-      standard input in its place. The answer goes to standard output as it arrives; errors and --stats go to \
-      standard error.
+      standard input in its place (at most 32 MB of it). The answer goes to standard output as it arrives; \
+      errors and --stats go to standard error.
 
       With no prompt on a terminal, groq chat opens an interactive session: line editing, history that later runs \
       remember, Tab completion, and commands that start with '/' (type /help). Ctrl-C stops an answer and keeps \

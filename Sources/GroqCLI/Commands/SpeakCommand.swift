@@ -7,7 +7,8 @@ struct SpeakCommand: Command {
     name: "speak",
     summary: "Speak text aloud into an audio file",
     discussion: """
-      The text is the arguments joined by spaces, the file given with -f, or standard input. The model follows \
+      The text is the arguments joined by spaces, the file given with -f, or standard input (at most 1 MB from \
+      either). The model follows \
       from the voice when only one model has it. Text longer than the model's limit per request is split at \
       sentence ends (then between words), spoken piece by piece, and joined into one file; that needs wav (the \
       default) or mp3. The audio goes to the file given with -o, or to standard output when that is not a terminal.
