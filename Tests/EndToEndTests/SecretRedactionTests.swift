@@ -26,6 +26,19 @@ struct SecretRedactionTests {
     #expect(result.stderr.contains("bad key gsk_***"))
   }
 
+  @Test("in a saved conversation, even when the question quoted it")
+  func savedConversation() throws {
+    let server = try FakeGroqServer()
+    let home = ConversationTests.home()
+    let result = try GroqProcess.run(
+      ["chat", "--session", "k", "is \(Self.key) my key?"], server: server, environment: home)
+    #expect(result.status == 0)
+    let saved = try String(
+      contentsOfFile: home["HOME"]! + "/.local/share/groq/conversations/k.json", encoding: .utf8)
+    #expect(!saved.contains(Self.key))
+    #expect(saved.contains("is gsk_*** my key?"))
+  }
+
   @Test("in an HTTP error's x-request-id")
   func requestID() throws {
     let server = try FakeGroqServer()

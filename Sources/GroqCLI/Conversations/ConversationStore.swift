@@ -81,7 +81,7 @@ struct ConversationStore: Sendable {
       conversation, current: current, baseline: ConversationBaselines.shared[target.path])
     let data: Data
     do {
-      data = try Self.encoder.encode(merged)
+      data = Secrets.redact(try Self.encoder.encode(merged))
     } catch {
       throw CLIError("could not encode the conversation: \(error)")
     }

@@ -1,10 +1,12 @@
 import Foundation
 
-/// The secrets this run holds (the API key), hidden from everything groq writes to stderr.
+/// The secrets this run holds (the API key), hidden from everything groq writes to stderr and from saved
+/// conversations.
 ///
 /// One place for every string that came from the server: an error's message, a failed generation, an
-/// `x-request-id`, a stream's `event: error` all reach the user through `Terminal.err`, which redacts here. A server
-/// that echoes the key back (some compatible servers quote the key they rejected) cannot make groq print it.
+/// `x-request-id`, a stream's `event: error` all reach the user through `Terminal.err`, which redacts here, and a
+/// conversation is redacted here as it is saved (an answer that quotes the key, or a question it was pasted into).
+/// A server that echoes the key back (some compatible servers quote the key they rejected) cannot make groq show it.
 /// The streamed answer on stdout is not searched: that would cost a search per token, and the key is never in it
 /// unless the user put it in the question.
 enum Secrets {
@@ -15,6 +17,13 @@ enum Secrets {
   static func register(_ secret: String) {
     guard !secret.isEmpty else { return }
     lock.withLock { if !values.contains(secret) { values.append(secret) } }
+  }
+
+  /// `data` (UTF-8, JSON) with every registered secret replaced by `gsk_***`.
+  static func redact(_ data: Data) -> Data {
+    let secrets = lock.withLock { values }
+    guard secrets.contains(where: { data.range(of: Data($0.utf8)) != nil }) else { return data }
+    return Data(redact(String(decoding: data, as: UTF8.self)).utf8)
   }
 
   /// `text` with every registered secret replaced by `gsk_***`.
