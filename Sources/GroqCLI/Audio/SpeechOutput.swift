@@ -85,7 +85,7 @@ enum SpeechDestination: Sendable, Equatable {
       while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try write(chunk) }
     } catch let error as NSError where [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(error.domain) {
       // The file system's own failures (a full disk); the server's errors and Ctrl-C pass through as they are.
-      throw CLIError("could not write '\(shown)': \(error.localizedDescription)")
+      throw CLIError("could not write '\(shown)': \(FileErrorText.describe(error))")
     }
   }
 
