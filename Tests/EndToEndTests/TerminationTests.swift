@@ -62,6 +62,21 @@ struct TerminationTests {
     #expect(messages.last?["interrupted"] as? Bool == true)
   }
 
+  @Test("speak -o: SIGTERM while the server is silent leaves neither the file nor its temporary twin")
+  func speakFileRemoved() throws {
+    let server = try FakeGroqServer()
+    server.enqueue(.hang)
+    let directory = GroqProcess.scratchDirectory("speak")
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let process = try GroqProcess(
+      ["speak", "-v", "troy", "-o", directory + "/x.wav", "Hello"], environment: GroqProcess.environment(server: server, [:]))
+    #expect(server.waitForRequests(1))
+    process.signal(SIGTERM)
+    let result = process.finish()
+    #expect(result.status == 143)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+  }
+
   @Test("transcribe from stdin: SIGTERM while the audio is still arriving leaves no temporary file behind")
   func temporaryFilesRemoved() throws {
     let server = try FakeGroqServer()
