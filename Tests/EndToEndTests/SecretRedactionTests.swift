@@ -39,6 +39,16 @@ struct SecretRedactionTests {
     #expect(saved.contains("is gsk_*** my key?"))
   }
 
+  @Test("in --json output the server sent")
+  func jsonOutput() throws {
+    let server = try FakeGroqServer()
+    server.enqueue(.json(#"{"object":"list","data":[{"id":"echo-\#(Self.key)","object":"model","owned_by":"x"}]}"#))
+    let result = try GroqProcess.run(["models", "--json"], server: server)
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains(Self.key))
+    #expect(result.stdout.contains("echo-gsk_***"))
+  }
+
   @Test("in an HTTP error's x-request-id")
   func requestID() throws {
     let server = try FakeGroqServer()

@@ -24,10 +24,10 @@ struct Terminal: Sendable {
     stderrColor = colorAllowed && stderrIsTTY
   }
 
-  /// Writes the answer. Throws `OutputClosed` when the reader has gone (`| head`) or the write failed (a full disk),
-  /// so the caller stops the request.
+  /// Writes the answer, the API key hidden (`Secrets`). Throws `OutputClosed` when the reader has gone (`| head`) or
+  /// the write failed (a full disk), so the caller stops the request.
   func out(_ text: String) throws(OutputClosed) {
-    var text = text
+    var text = Secrets.redact(text)
     let code = text.withUTF8 { Self.writeAll(1, $0) }
     if code != 0 { throw OutputClosed(code: code) }
   }
