@@ -171,3 +171,41 @@ extension ModelHealingTests {
     #expect(models == ["openai/gpt-oss-120b", "openai/gpt-oss-20b"])
   }
 }
+
+extension ModelHealingTests {
+  @Test("a healed default is remembered for a day: the next run sends to the replacement in one request")
+  func healedDefaultIsRemembered() throws {
+    let server = try Self.server(without: "openai/gpt-oss-120b")
+    let home = GroqProcess.scratchDirectory("home")
+    let first = try GroqProcess.run(["chat", "hi"], server: server, environment: ["HOME": home])
+    #expect(first.status == 0)
+    #expect(server.requests.count == 3)
+    let second = try GroqProcess.run(["chat", "hi"], server: server, environment: ["HOME": home])
+    #expect(second.status == 0)
+    #expect(second.stdout == ChatTests.answer + "\n")
+    #expect(second.stderr == "")
+    let after = server.requests.dropFirst(3)
+    #expect(after.map(\.path) == ["/openai/v1/chat/completions"])
+    #expect(try after.first?.json()["model"] as? String == "openai/gpt-oss-20b")
+    // Another role's default is its own: reason heals to its next preferred id, not chat's.
+    let reason = try GroqProcess.run(["reason", "r?"], server: server, environment: ["HOME": home])
+    #expect(reason.stderr.contains("using qwen/qwen3.8-27b for reasoning"))
+    // A model the user named is never redirected: it fails as it is.
+    let named = try GroqProcess.run(
+      ["chat", "-m", "openai/gpt-oss-120b", "hi"], server: server, environment: ["HOME": home])
+    #expect(named.status == 1)
+    #expect(try server.requests.dropLast().last?.json()["model"] as? String == "openai/gpt-oss-120b")
+    // A day later the record has expired with the model list, and the default is tried again.
+    let file = URL(fileURLWithPath: home + "/.cache/groq/healed.json")
+    var stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+    let entries = try #require(stored["entries"] as? [[String: Any]])
+    stored["entries"] = entries.map { entry in
+      entry.merging(["at": Date().timeIntervalSince1970 - 25 * 3600]) { $1 }
+    }
+    try JSONSerialization.data(withJSONObject: stored).write(to: file)
+    let count = server.requests.count
+    let later = try GroqProcess.run(["chat", "hi"], server: server, environment: ["HOME": home])
+    #expect(later.status == 0)
+    #expect(server.requests.dropFirst(count).map(\.path).count == 3)
+  }
+}

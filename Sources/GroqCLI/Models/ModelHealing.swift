@@ -17,22 +17,40 @@ struct ModelHealing: Sendable {
   let cache: ModelListCache
   let terminal: Terminal
 
-  /// Sends with `model`; returns the result and the model that gave it.
+  init(role: ModelRole, cache: ModelListCache, terminal: Terminal) {
+    self.role = role
+    self.cache = cache
+    self.terminal = terminal
+  }
+
+  /// Healing for a command's role, with the model list cached for the client's server.
+  init(role: ModelRole, context: CommandContext, client: GroqClient) {
+    self.init(
+      role: role, cache: ModelListCache(environment: context.environment, server: client.configuration.baseURL),
+      terminal: context.terminal)
+  }
+
+  /// Sends with `model`; returns the result and the model that gave it. A default groq found gone within the last
+  /// day is not tried again: what replaced it is sent at once.
   /// - Parameter userNamed: `-m`, a variable, the config file or a saved conversation named the model.
   /// - Parameter resumed: the model is a saved conversation's; the error then says how to switch.
+  /// - Parameter accepts: whether a live id may stand in (speech: one that has the voice the user chose).
   func send<T: Sendable>(
-    model: String, userNamed: Bool, resumed: Bool = false, client: GroqClient,
-    _ attempt: (String) async throws -> T
+    model chosen: String, userNamed: Bool, resumed: Bool = false, client: GroqClient,
+    accepts: (String) -> Bool = { _ in true }, _ attempt: (String) async throws -> T
   ) async throws -> (result: T, model: String) {
+    let healed = HealedDefaults(beside: cache)
+    let model = userNamed ? chosen : healed.replacement(for: chosen, role: role)
     do {
       return (try await attempt(model), model)
     } catch let error as GroqError where error.modelIsGone {
       let live = (try? await cache.refresh(client)) ?? []
-      let next = ModelRoles.candidates(for: role, among: live).first { $0 != model }
+      let next = ModelRoles.candidates(for: role, among: live).first { $0 != model && accepts($0) }
       guard !userNamed, let next else {
         throw Self.gone(model, error: error, role: role, live: live, resumed: resumed)
       }
       terminal.warning("\(model) is no longer available; using \(next) for \(role.rawValue)")
+      healed.record(gone: model, using: next, role: role)
       return (try await attempt(next), next)
     }
   }
