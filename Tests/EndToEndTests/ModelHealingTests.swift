@@ -209,3 +209,64 @@ extension ModelHealingTests {
     #expect(server.requests.dropFirst(count).map(\.path).count == 3)
   }
 }
+
+extension ModelHealingTests {
+  /// The fake with Orpheus English shut down and, when `successor` is set, a newer English model that is not
+  /// groq's data yet answering in its place.
+  static func speechServer(successor: String?) -> FakeGroqServer? {
+    guard let server = try? FakeGroqServer() else { return nil }
+    let gone = "canopylabs/orpheus-v1-english"
+    let list = FakeModelList.json(excluding: [gone])
+    let withSuccessor =
+      successor.map { list.replacingOccurrences(of: "]}", with: #",{"id":"\#($0)","object":"model","owned_by":"x"}]}"#) }
+      ?? list
+    server.setHandler { request in
+      if request.method == "GET" && request.path == "/openai/v1/models" { return .json(withSuccessor) }
+      guard request.path == "/openai/v1/audio/speech", let model = try? request.json()["model"] as? String else {
+        return nil
+      }
+      if model == gone {
+        return .groqError(
+          status: 404, message: "The model `\(gone)` does not exist or you do not have access to it.",
+          code: "model_not_found")
+      }
+      if model == successor { return .data(FakeAudio.wav(seconds: 1), contentType: "audio/wav") }
+      return nil
+    }
+    return server
+  }
+
+  @Test("speak's default model that is gone heals within its language, keeping the voice -v chose; -m keeps it")
+  func speechHeals() throws {
+    let server = try #require(Self.speechServer(successor: "canopylabs/orpheus-v2-english"))
+    let result = try AudioRun.run(["speak", "hello"], server: server)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr
+        == "groq: warning: canopylabs/orpheus-v1-english is no longer available; using canopylabs/orpheus-v2-english for speech\n"
+    )
+    #expect(FakeAudio.decode(result.stdout) != nil)
+    #expect(
+      server.requests.map(\.path) == ["/openai/v1/audio/speech", "/openai/v1/models", "/openai/v1/audio/speech"])
+    let bodies = try server.requests.filter { $0.path.hasSuffix("speech") }.map { try $0.json() }
+    #expect(bodies.map { $0["model"] as? String } == ["canopylabs/orpheus-v1-english", "canopylabs/orpheus-v2-english"])
+    #expect(bodies.map { $0["voice"] as? String } == ["troy", "troy"])
+
+    let voiced = try AudioRun.run(["speak", "-v", "hannah", "hello"], server: server)
+    #expect(voiced.status == 0, "\(voiced.stderr)")
+    #expect(try server.requests.last?.json()["voice"] as? String == "hannah")
+
+    let named = try AudioRun.run(["speak", "-m", "canopylabs/orpheus-v1-english", "hello"], server: server)
+    #expect(named.status == 1)
+    #expect(named.stderr.hasPrefix("groq: error: the model canopylabs/orpheus-v1-english does not exist"))
+  }
+
+  @Test("speak does not heal English to an Arabic model: the error lists the speech models the key has")
+  func speechKeepsLanguage() throws {
+    let server = try #require(Self.speechServer(successor: nil))
+    let result = try AudioRun.run(["speak", "hello"], server: server)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("hint: models your key can use for speech: canopylabs/orpheus-arabic-saudi"))
+    #expect(server.requests.map(\.path) == ["/openai/v1/audio/speech", "/openai/v1/models"])
+  }
+}

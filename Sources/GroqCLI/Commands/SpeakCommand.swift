@@ -60,6 +60,9 @@ struct SpeakCommand: Command {
   var notice: String?
   /// Set when the model does not answer in `format`: WAV is asked for and ffmpeg converts it.
   var converter: FFmpeg?
+  /// `-m` named the model: it is never swapped. Otherwise a default Groq shut down heals, keeping a voice from -v.
+  var modelNamed = false
+  var voiceGiven = false
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     listVoices = arguments.flag("list-voices")
@@ -76,6 +79,7 @@ struct SpeakCommand: Command {
       return
     }
     let named = arguments.value("model")
+    (modelNamed, voiceGiven) = (named != nil, arguments.value("voice") != nil)
     var voice = arguments.value("voice") ?? SpeechVoice.defaultVoice(model: named)
     guard !voice.isEmpty else {
       throw UsageError(
@@ -142,6 +146,8 @@ struct SpeakCommand: Command {
     // Erased on every way out, so an error's line starts clean.
     defer { if showProgress { context.terminal.err("\r\u{1B}[K") } }
     let spoken = converter == nil ? format : SpeechCatalogue.formats[0]
+    let healing = ModelHealing(role: .speech, context: context, client: client)
+    let healed = HealedModel()
     try await destination.write(terminal: context.terminal) { output in
       let converting = converter.map { _ in SpeechVoice.scratchWAV() }
       defer { if let converting { try? FileManager.default.removeItem(at: converting) } }
@@ -157,7 +163,8 @@ struct SpeakCommand: Command {
           context.terminal.err("\r" + context.terminal.style("speaking piece \(index + 1)/\(pieces.count)", .dim))
         }
         do {
-          try joiner.append(try await speak(piece, format: spoken, client: client))
+          try joiner.append(
+            try await speak(piece, format: spoken, client: client, healing: healing, healed: healed))
         } catch let error as AudioFormatError {
           throw CLIError("could not join the spoken pieces: \(error.message)")
         }
@@ -171,20 +178,36 @@ struct SpeakCommand: Command {
     return .success
   }
 
-  private func speak(_ input: String, format: SpeechFormat, client: GroqClient) async throws -> Data {
-    let request = SpeechRequest(
-      model: model, input: input, voice: voice, responseFormat: format.name, sampleRate: sampleRate, speed: speed)
+  /// Speaks one piece; a default model Groq shut down heals once for all pieces (`healed`).
+  private func speak(
+    _ input: String, format: SpeechFormat, client: GroqClient, healing: ModelHealing, healed: HealedModel
+  ) async throws -> Data {
+    let chosen = voiceGiven ? voice : nil
+    let (audio, used) = try await healing.send(
+      model: healed.id ?? model, userNamed: modelNamed || healed.id != nil, client: client,
+      accepts: { SpeechVoice.canStandIn($0, for: model, voice: chosen) }
+    ) { used in
+      let request = SpeechRequest(
+        model: used, input: input, voice: used == model ? voice : SpeechVoice.voice(chosen, for: used),
+        responseFormat: format.name, sampleRate: sampleRate, speed: speed)
+      return try await send(request, client: client)
+    }
+    if used != model { healed.id = used }
+    return audio
+  }
+
+  private func send(_ request: SpeechRequest, client: GroqClient) async throws -> Data {
     do {
       return try await client.speech(request)
     } catch let error as GroqError
       where error.status == 400 && (error.param == "voice" || error.message.lowercased().contains("voice"))
     {
-      let known = SpeechCatalogue.model(model)?.voices ?? []
+      let known = SpeechCatalogue.model(request.model)?.voices ?? []
       throw CLIError(
-        "the server refused voice '\(voice)' for \(model): \(error.message)",
+        "the server refused voice '\(request.voice)' for \(request.model): \(error.message)",
         hint: known.isEmpty
           ? "see 'groq speak --list-voices'"
-          : "voices groq knows for \(model): " + known.joined(separator: ", "))
+          : "voices groq knows for \(request.model): " + known.joined(separator: ", "))
     }
   }
 
