@@ -252,6 +252,17 @@ extension ModelHealingTests {
     #expect(bodies.map { $0["model"] as? String } == ["canopylabs/orpheus-v1-english", "canopylabs/orpheus-v2-english"])
     #expect(bodies.map { $0["voice"] as? String } == ["troy", "troy"])
 
+    // Long text: the first piece heals, the second goes to the replacement at once.
+    let count = server.requests.count
+    let long = String(repeating: "Fast models answer quickly. ", count: 6) + String(repeating: "And more. ", count: 6)
+    let pieces = try AudioRun.run(["speak", long], server: server)
+    #expect(pieces.status == 0, "\(pieces.stderr)")
+    #expect(
+      server.requests.dropFirst(count).map { (try? $0.json())?["model"] as? String ?? $0.path } == [
+        "canopylabs/orpheus-v1-english", "/openai/v1/models", "canopylabs/orpheus-v2-english",
+        "canopylabs/orpheus-v2-english",
+      ])
+
     let voiced = try AudioRun.run(["speak", "-v", "hannah", "hello"], server: server)
     #expect(voiced.status == 0, "\(voiced.stderr)")
     #expect(try server.requests.last?.json()["voice"] as? String == "hannah")

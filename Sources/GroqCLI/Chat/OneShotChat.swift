@@ -28,9 +28,7 @@ struct OneShotChat: Sendable {
     let prompt = try PromptInput.assemble(words: promptWords, terminal: terminal)
     let question = ImageAttachment.message(prompt: prompt, images: features.images)
     let body = session.request(sending: question)
-    let healing = ModelHealing(
-      role: role, cache: ModelListCache(environment: context.environment, server: client.configuration.baseURL),
-      terminal: terminal)
+    let healing = ModelHealing(role: role, context: context, client: client)
     let reply: ChatReply
     do {
       let features = features

@@ -136,9 +136,7 @@ struct ChatCommand: Command {
     var repl = ChatREPL(
       terminal: context.terminal, client: client, store: store, stream: stream, editor: editor, models: models,
       session: session)
-    repl.healing = ModelHealing(
-      role: .chat, cache: ModelListCache(environment: context.environment, server: client.configuration.baseURL),
-      terminal: context.terminal)
+    repl.healing = ModelHealing(role: .chat, context: context, client: client)
     return await repl.run()
   }
 

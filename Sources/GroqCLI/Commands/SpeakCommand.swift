@@ -147,7 +147,6 @@ struct SpeakCommand: Command {
     defer { if showProgress { context.terminal.err("\r\u{1B}[K") } }
     let spoken = converter == nil ? format : SpeechCatalogue.formats[0]
     let healing = ModelHealing(role: .speech, context: context, client: client)
-    let healed = HealedModel()
     try await destination.write(terminal: context.terminal) { output in
       let converting = converter.map { _ in SpeechVoice.scratchWAV() }
       defer { if let converting { try? FileManager.default.removeItem(at: converting) } }
@@ -164,7 +163,7 @@ struct SpeakCommand: Command {
         }
         do {
           try joiner.append(
-            try await speak(piece, format: spoken, client: client, healing: healing, healed: healed))
+            try await speak(piece, format: spoken, client: client, healing: healing))
         } catch let error as AudioFormatError {
           throw CLIError("could not join the spoken pieces: \(error.message)")
         }
@@ -178,22 +177,20 @@ struct SpeakCommand: Command {
     return .success
   }
 
-  /// Speaks one piece; a default model Groq shut down heals once for all pieces (`healed`).
-  private func speak(
-    _ input: String, format: SpeechFormat, client: GroqClient, healing: ModelHealing, healed: HealedModel
-  ) async throws -> Data {
+  /// Speaks one piece; a default model Groq shut down heals once for all pieces.
+  private func speak(_ input: String, format: SpeechFormat, client: GroqClient, healing: ModelHealing)
+    async throws -> Data
+  {
     let chosen = voiceGiven ? voice : nil
-    let (audio, used) = try await healing.send(
-      model: healed.id ?? model, userNamed: modelNamed || healed.id != nil, client: client,
+    return try await healing.send(
+      model: model, userNamed: modelNamed, client: client,
       accepts: { SpeechVoice.canStandIn($0, for: model, voice: chosen) }
     ) { used in
       let request = SpeechRequest(
         model: used, input: input, voice: used == model ? voice : SpeechVoice.voice(chosen, for: used),
         responseFormat: format.name, sampleRate: sampleRate, speed: speed)
       return try await send(request, client: client)
-    }
-    if used != model { healed.id = used }
-    return audio
+    }.result
   }
 
   private func send(_ request: SpeechRequest, client: GroqClient) async throws -> Data {

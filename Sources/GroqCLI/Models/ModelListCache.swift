@@ -36,6 +36,11 @@ struct ModelListCache: Sendable {
       file: base?.appendingPathComponent("groq").appendingPathComponent("models.json"), server: server.absoluteString)
   }
 
+  /// The cache for the server the command's client talks to.
+  init(context: CommandContext, client: GroqClient) {
+    self.init(environment: context.environment, server: client.configuration.baseURL)
+  }
+
   /// The stored list for this server and whether it is younger than a day; nil when missing, damaged or another
   /// server's.
   func read(now: Date = Date()) -> (ids: [String], fresh: Bool)? {
