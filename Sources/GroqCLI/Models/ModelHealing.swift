@@ -1,14 +1,6 @@
 import Foundation
 import GroqKit
 
-extension GroqError {
-  /// Groq says the model is gone: shut down (400 `model_decommissioned`) or unknown to this key (404
-  /// `model_not_found`).
-  var modelIsGone: Bool {
-    code == "model_decommissioned" || (status == 404 && code == "model_not_found")
-  }
-}
-
 /// What happens when Groq answers that the model is gone. A model groq chose heals: `/models` is asked once, the
 /// role's next live id is used, one line on stderr says so, and the request goes again before any output. A model
 /// the user named is never swapped: the error says it is gone and lists the live ids for the role.
