@@ -31,16 +31,9 @@ struct OneShotChat: Sendable {
     let healing = ModelHealing(role: role, context: context, client: client)
     let reply: ChatReply
     do {
-      let features = features
-      (reply, session.conversation.model) = try await healing.send(
-        model: body.model, userNamed: !request.modelIsDefault || !current.messages.isEmpty,
-        resumed: !current.messages.isEmpty, client: client
-      ) { model in
-        var body = body
-        body.model = model
-        features.applyReasoning(to: &body)
-        return try await features.send(body, stream: stream, client: client, terminal: terminal)
-      }
+      (reply, session.conversation.model) = try await features.send(
+        body, healing: healing, userNamed: !request.modelIsDefault || !current.messages.isEmpty,
+        resumed: !current.messages.isEmpty, stream: stream, client: client, terminal: terminal)
     } catch let failure as ReplyFailure where !failure.partial.text.isEmpty {
       session.record(question: question, reply: failure.partial, interrupted: true, replacingLast: false, date: Date())
       save(session.conversation, to: store, terminal: terminal)
