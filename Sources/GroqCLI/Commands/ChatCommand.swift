@@ -136,7 +136,9 @@ struct ChatCommand: Command {
     var repl = ChatREPL(
       terminal: context.terminal, client: client, store: store, stream: stream, editor: editor, models: models,
       session: session)
-    repl.healing = ModelHealing(role: .chat, context: context, client: client)
+    repl.healing = ModelHealing(
+      role: .chat, cache: ModelListCache(environment: context.environment, server: client.configuration.baseURL),
+      terminal: context.terminal)
     return await repl.run()
   }
 

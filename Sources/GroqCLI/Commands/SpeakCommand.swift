@@ -79,13 +79,13 @@ struct SpeakCommand: Command {
       return
     }
     let named = arguments.value("model")
-    (modelNamed, voiceGiven) = (named != nil, arguments.value("voice") != nil)
     var voice = arguments.value("voice") ?? SpeechVoice.defaultVoice(model: named)
     guard !voice.isEmpty else {
       throw UsageError(
         "no voice given", hint: "choose one with -v; 'groq speak --list-voices' lists them", command: "speak")
     }
     var model = try Self.model(for: voice, named: named)
+    (modelNamed, voiceGiven) = (named != nil, arguments.value("voice") != nil)
     if let stand = SpeechVoice.standIn(voice: voice, model: model, named: named) {
       notice = stand.notice
       (voice, model) = (stand.voice, stand.model)
