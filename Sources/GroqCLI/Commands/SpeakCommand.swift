@@ -11,7 +11,9 @@ struct SpeakCommand: Command {
       from the voice when only one model has it; with no voice, the default speech model's first voice speaks. A \
       voice of a model Groq retired (the PlayAI voices) is spoken by the closest live voice, with a warning. A \
       format the model does not answer in (Orpheus answers WAV only) is asked for as WAV and converted with \
-      ffmpeg when it is installed. Text longer than the model's limit per request is split at \
+      ffmpeg when it is installed. With no -m, a default model Groq shut down gives way to a live one of the \
+      same language (that has the voice -v chose), with a warning. \
+      Text longer than the model's limit per request is split at \
       sentence ends (then between words), spoken piece by piece, and joined into one file; that needs wav (the \
       default) or mp3. The audio goes to the file given with -o, or to standard output when that is not a terminal.
       """,
