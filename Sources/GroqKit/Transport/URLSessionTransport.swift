@@ -13,7 +13,9 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     var head: CheckedContinuation<HTTPResponse, any Error>?
     let body: ResponseBody
     let progress: (@Sendable (Int64, Int64) -> Void)?
-    var deadlineExpired = false
+    /// The deadline, once it fired.
+    var deadlineExpired: Double?
+    var idleTimeout = 0.0
 
     init(body: ResponseBody, progress: (@Sendable (Int64, Int64) -> Void)?) {
       self.body = body
@@ -61,7 +63,10 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     }
 
     // A reader that is cancelled (Ctrl-C, an EPIPE on stdout) closes the socket.
-    let exchange = Exchange(body: ResponseBody { task.cancel() }, progress: request.uploadProgress)
+    // A reader that falls behind suspends the task, which stops libcurl reading underneath.
+    let exchange = Exchange(
+      body: ResponseBody(onCancel: { task.cancel() }, onResume: { task.resume() }), progress: request.uploadProgress)
+    exchange.idleTimeout = idleTimeout
     scheduleDeadline(deadline, for: task, exchange: exchange)
 
     return try await withTaskCancellationHandler {
@@ -101,7 +106,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
       guard let self else { return }
       self.lock.lock()
       let live = self.exchanges[task.taskIdentifier] === exchange
-      if live { exchange.deadlineExpired = true }
+      if live { exchange.deadlineExpired = seconds }
       self.lock.unlock()
       if live { task.cancel() }
     }
@@ -145,7 +150,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
   }
 
   public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-    exchange(for: dataTask)?.body.append(data)
+    if exchange(for: dataTask)?.body.append(data) == true { dataTask.suspend() }
   }
 
   public func urlSession(
@@ -162,7 +167,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     exchange.head = nil
     let deadlineExpired = exchange.deadlineExpired
     lock.unlock()
-    let failure = error.map { Self.describe($0, deadlineExpired: deadlineExpired) }
+    let failure = error.map { Self.describe($0, deadlineExpired: deadlineExpired, idleTimeout: exchange.idleTimeout) }
     if let head {
       head.resume(throwing: failure ?? GroqError(kind: .invalidResponse, message: "the server sent no response"))
     } else {
@@ -171,8 +176,8 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
   }
 
   /// Turns libcurl's URLError into the words a user needs; the TLS text lives only in NSLocalizedDescription.
-  static func describe(_ error: any Error, deadlineExpired: Bool) -> GroqError {
-    if deadlineExpired { return GroqError(kind: .timeout, message: "the request took longer than its deadline") }
+  static func describe(_ error: any Error, deadlineExpired: Double?, idleTimeout: Double) -> GroqError {
+    if let deadlineExpired { return .deadlineExceeded(deadlineExpired) }
     let nsError = error as NSError
     guard nsError.domain == NSURLErrorDomain else {
       return GroqError(kind: .connection, message: nsError.localizedDescription)
@@ -180,7 +185,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     let detail = (nsError.userInfo[NSLocalizedDescriptionKey] as? String) ?? nsError.localizedDescription
     switch nsError.code {
     case NSURLErrorCancelled: return GroqError(kind: .cancelled, message: "cancelled")
-    case NSURLErrorTimedOut: return GroqError(kind: .timeout, message: "no data from the server within the timeout")
+    case NSURLErrorTimedOut: return .idleTimeout(max(1, idleTimeout.rounded(.up)))
     case NSURLErrorCannotConnectToHost: return GroqError(kind: .connection, message: "could not connect to the server")
     case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed:
       return GroqError(kind: .connection, message: "could not resolve the server's host name")
