@@ -48,8 +48,12 @@ extension OptionSpec {
   /// Options every command that makes requests takes.
   static let network: [OptionSpec] = [
     OptionSpec(
-      long: "timeout", value: ValueSpec("seconds"), help: "Give up when the server sends nothing for this long",
+      long: "timeout", value: ValueSpec("seconds"),
+      help: "Give up when the server sends nothing for this long (keep-alive comments count as something)",
       defaultValue: "60"),
+    OptionSpec(
+      long: "deadline", value: ValueSpec("seconds"),
+      help: "Give up when one attempt takes this long in all, however steadily the server sends", defaultValue: "600"),
     OptionSpec(
       long: "max-retries", value: ValueSpec("n"), help: "Retries for rate limits, server and connection errors",
       defaultValue: "2"),
