@@ -9,6 +9,7 @@ struct ChatStreamInterpreter {
   }
 
   private let decoder = JSONDecoder()
+  private var cache = ChatCompletionChunk.ScanCache()
   var requestID: String?
 
   mutating func interpret(_ event: SSEEvent) throws -> Output? {
@@ -21,7 +22,7 @@ struct ChatStreamInterpreter {
   mutating func interpret(_ event: SSEEventView) throws -> Output? {
     let bytes = event.data
     if bytes.starts(with: "[DONE]".utf8) { return .done }
-    if event.event != "error", let chunk = ChatCompletionChunk.scan(bytes) {
+    if event.event != "error", let chunk = ChatCompletionChunk.scan(bytes, cache: &cache) {
       return try check(chunk)
     }
     let copy = Data(bytes)
