@@ -63,9 +63,14 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     }
 
     // A reader that is cancelled (Ctrl-C, an EPIPE on stdout) closes the socket.
-    // A reader that falls behind suspends the task, which stops libcurl reading underneath.
+    // A reader that falls behind suspends the task (Darwin only, see didReceive data).
+    #if canImport(FoundationNetworking)
+      let resume: @Sendable () -> Void = {}
+    #else
+      let resume: @Sendable () -> Void = { task.resume() }
+    #endif
     let exchange = Exchange(
-      body: ResponseBody(onCancel: { task.cancel() }, onResume: { task.resume() }), progress: request.uploadProgress)
+      body: ResponseBody(onCancel: { task.cancel() }, onResume: resume), progress: request.uploadProgress)
     exchange.idleTimeout = idleTimeout
     scheduleDeadline(deadline, for: task, exchange: exchange)
 
@@ -150,7 +155,14 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
   }
 
   public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-    if exchange(for: dataTask)?.body.append(data) == true { dataTask.suspend() }
+    let behind = exchange(for: dataTask)?.body.append(data) == true
+    // On Darwin a suspended task stops reading. swift-corelibs-foundation traps when a task is suspended inside
+    // this callback, so on Linux URLSession has no backpressure: one more reason libcurl is the default there.
+    #if !canImport(FoundationNetworking)
+      if behind { dataTask.suspend() }
+    #else
+      _ = behind
+    #endif
   }
 
   public func urlSession(
