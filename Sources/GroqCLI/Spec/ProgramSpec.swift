@@ -40,6 +40,8 @@ extension EnvironmentSpec {
     EnvironmentSpec(
       "GROQ_BASE_URL", "Server: a bare host gets /openai/v1 appended; a URL with a path is used as is"),
     EnvironmentSpec("GROQ_CUSTOM_HEADERS", "Extra request headers, one 'Name: value' per line"),
+    EnvironmentSpec("GROQ_TRANSPORT", "'urlsession': URLSession instead of libcurl on Linux (for this release)"),
+    EnvironmentSpec("CURL_CA_BUNDLE", "A CA bundle to trust instead of the system's (also SSL_CERT_FILE)"),
     EnvironmentSpec("NO_COLOR", "When set and not empty, never use colour"),
   ]
 }
