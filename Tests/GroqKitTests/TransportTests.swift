@@ -90,6 +90,22 @@ struct TransportTests {
     response.body.cancel()
   }
 
+  @Test("a reader that falls behind still gets every byte, once, in order", arguments: TransportKind.allCases)
+  func readerFallsBehind(_ kind: TransportKind) async throws {
+    let server = try FakeGroqServer()
+    let probe = FloodProbe()
+    // 4000 distinct 1 KiB pieces: a lost, repeated or reordered piece shows in the comparison.
+    let piece = Data((0..<1024).map { UInt8(truncatingIfNeeded: $0 &* 13) })
+    server.enqueue(.raw(steps: [.flood(piece, times: 4000, probe: probe)]))
+    let request = HTTPRequest(method: "GET", url: url(server, "/models"))
+    let response = try await kind.make().send(request, idleTimeout: 30, deadline: 120)
+    // Nothing is read until the transport has stopped the server (libcurl) or taken everything (URLSession).
+    _ = probe.wait(stalledOr: piece.count * 4000)
+    let body = try await response.body.collect()
+    #expect(body.count == piece.count * 4000)
+    #expect(body == Data(repeatElement(piece, count: 4000).joined()))
+  }
+
   @Test("a redirect is the answer, not followed", arguments: TransportKind.allCases)
   func redirectNotFollowed(_ kind: TransportKind) async throws {
     let server = try FakeGroqServer()
