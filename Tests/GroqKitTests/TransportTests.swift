@@ -34,6 +34,27 @@ struct TransportTests {
     #expect(progress.current == Int64(bytes.count))
   }
 
+  @Test("a body of bytes and file ranges goes as one, with its total length", arguments: TransportKind.allCases)
+  func uploadFromParts(_ kind: TransportKind) async throws {
+    let server = try FakeGroqServer()
+    server.enqueue(.json(#"{"text":"ok"}"#))
+    let bytes = Data((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("groq-parts-\(UUID().uuidString)")
+    try bytes.write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let parts: [MultipartBody.Content] = [
+      .bytes(Data("head".utf8)), .file(file, offset: 100, length: 5000), .bytes(Data("middle".utf8)),
+      .file(file, offset: 1000), .bytes(Data("tail".utf8)),
+    ]
+    let request = HTTPRequest(method: "POST", url: url(server, "/audio/transcriptions"), body: .parts(parts))
+    let response = try await kind.make().send(request, idleTimeout: 10, deadline: 60)
+    _ = try await response.body.collect()
+    let expected = Data("head".utf8) + bytes[100..<5100] + Data("middle".utf8) + bytes[1000...] + Data("tail".utf8)
+    let recorded = try #require(server.requests.first)
+    #expect(recorded.body == expected)
+    #expect(recorded.header("Content-Length") == String(expected.count))
+  }
+
   @Test("a binary body arrives byte for byte", arguments: TransportKind.allCases)
   func binaryDownload(_ kind: TransportKind) async throws {
     let server = try FakeGroqServer()

@@ -73,7 +73,8 @@
       switch request.body {
       case .none: source = nil
       case .data(let data): source = CurlBodySource(data: data)
-      case .file(let url): source = try CurlBodySource(file: url)
+      case .file(let url): source = try CurlBodySource(parts: [.file(url)])
+      case .parts(let parts): source = try CurlBodySource(parts: parts)
       }
       errorBuffer[0] = 0
       body = ResponseBody(
@@ -337,46 +338,85 @@
     }
   }
 
-  /// A request body read by libcurl as it sends: from memory, or from a file in pieces so a 25 MB upload is
-  /// never in memory at once.
+  /// A request body read by libcurl as it sends: bytes from memory and ranges of files, one after the other, so a
+  /// 25 MB upload is never in memory and never copied to a temporary file.
   final class CurlBodySource: @unchecked Sendable {
+    /// One piece, with its length known before the transfer (Content-Length).
+    private enum Segment {
+      case bytes(Data)
+      case file(path: String, offset: UInt64, length: Int)
+    }
+
     let length: Int
-    private let data: Data?
+    private let segments: [Segment]
+    private var current = 0
+    /// Bytes of the current segment already handed to libcurl.
+    private var done = 0
     private var descriptor: Int32 = -1
-    private var offset = 0
 
-    init(data: Data) {
-      self.data = data
-      length = data.count
+    convenience init(data: Data) {
+      try! self.init(parts: [.bytes(data)])
     }
 
-    init(file url: URL) throws {
-      data = nil
-      descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-      var info = stat()
-      guard descriptor >= 0, fstat(descriptor, &info) == 0 else {
-        let reason = String(cString: strerror(errno))
-        if descriptor >= 0 { Glibc.close(descriptor) }
-        throw GroqError(kind: .connection, message: "could not read \(url.path): \(reason)")
-      }
-      length = Int(info.st_size)
-    }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
-      if let data {
-        let count = min(buffer.count, data.count - offset)
-        guard count > 0 else { return 0 }
-        data.withUnsafeBytes { bytes in
-          buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]))
+    init(parts: [MultipartBody.Content]) throws {
+      var segments: [Segment] = []
+      for part in parts {
+        switch part {
+        case .bytes(let data): segments.append(.bytes(data))
+        case .file(let url, let offset, let length):
+          var info = stat()
+          guard stat(url.path, &info) == 0 else {
+            throw GroqError(
+              kind: .connection, message: "could not read \(url.path): \(String(cString: strerror(errno)))")
+          }
+          let available = max(0, Int(info.st_size) - Int(offset))
+          segments.append(.file(path: url.path, offset: offset, length: min(available, length.map(Int.init) ?? .max)))
         }
-        offset += count
-        return count
       }
-      while true {
-        let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-        if count >= 0 { return count }
-        if errno != EINTR { return Int(CURL_READFUNC_ABORT) }
+      self.segments = segments
+      length = segments.reduce(0) { total, segment in
+        switch segment {
+        case .bytes(let data): total + data.count
+        case .file(_, _, let length): total + length
+        }
       }
+    }
+
+    /// Fills `buffer` from the current segment; 0 at the end, CURL_READFUNC_ABORT on a read error.
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+      while current < segments.count {
+        switch segments[current] {
+        case .bytes(let data):
+          let count = min(buffer.count, data.count - done)
+          if count > 0 {
+            data.withUnsafeBytes { bytes in
+              buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[done..<(done + count)]))
+            }
+            done += count
+            return count
+          }
+        case .file(let path, let offset, let length):
+          if descriptor < 0 {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0, lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+              return Int(CURL_READFUNC_ABORT)
+            }
+          }
+          let wanted = min(buffer.count, length - done)
+          if wanted > 0 {
+            let count = Glibc.read(descriptor, buffer.baseAddress, wanted)
+            if count < 0 && errno == EINTR { continue }
+            // A file that shrank would leave the server waiting for bytes promised in Content-Length.
+            guard count > 0 else { return Int(CURL_READFUNC_ABORT) }
+            done += count
+            return count
+          }
+          close()
+        }
+        current += 1
+        done = 0
+      }
+      return 0
     }
 
     func close() {

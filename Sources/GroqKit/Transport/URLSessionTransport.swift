@@ -60,6 +60,14 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
       urlRequest.httpBody = data
       task = session.dataTask(with: urlRequest)
     case .file(let url): task = session.uploadTask(with: urlRequest, fromFile: url)
+    case .parts(let parts):
+      // uploadTask(fromFile:) is the one way to a Content-Length without the body in memory (platform notes).
+      let file = try MultipartBody.write(parts)
+      defer { try? FileManager.default.removeItem(at: file) }
+      var copy = request
+      copy.body = .file(file)
+      // The server answers once it has the whole body; the file can go then (an open file outlives its name).
+      return try await send(copy, idleTimeout: idleTimeout, deadline: deadline)
     }
 
     // A reader that is cancelled (Ctrl-C, an EPIPE on stdout) closes the socket.
