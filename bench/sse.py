@@ -1,4 +1,4 @@
-"""Groq-shaped chat completion SSE for the bench servers (bench/stream-server.py, bench/h2-server.py).
+"""Groq-shaped chat completion SSE for the bench servers (bench/stream-server.py, bench/h2_server.py).
 
 Events are generated in batches of about 64 KiB, so a server can send a million of them faster than any client
 reads them: the client is what is measured.

@@ -41,12 +41,7 @@ import Testing
     let probe = FloodProbe()
     let xs = Data(repeating: UInt8(ascii: "x"), count: 64 << 10)
     server.enqueue(.raw(steps: [.send("data: "), .flood(xs, times: 16_384, probe: probe)]))
-    let run = try SlowReaderRun(["chat", "hi"], server: server)
-    let result = run.finish()
-    #expect(result.status == 1)
-    #expect(result.stderr.contains("line longer than"), "\(result.stderr)")
-    #expect(run.lastPeakRSS < Self.memoryLimit, "peak RSS \(run.lastPeakRSS >> 20) MB")
-    print("\(#function): peak RSS \(run.lastPeakRSS >> 20) MB")
+    try expectRefused(server, saying: "line longer than")
   }
 
   @Test("data: lines with no blank line between them are refused past the event cap")
@@ -54,12 +49,7 @@ import Testing
     let server = try FakeGroqServer()
     let probe = FloodProbe()
     server.enqueue(.raw(steps: [.flood(Data("data: more\n".utf8), times: 100_000_000, probe: probe)]))
-    let run = try SlowReaderRun(["chat", "hi"], server: server)
-    let result = run.finish()
-    #expect(result.status == 1)
-    #expect(result.stderr.contains("event longer than"), "\(result.stderr)")
-    #expect(run.lastPeakRSS < Self.memoryLimit, "peak RSS \(run.lastPeakRSS >> 20) MB")
-    print("\(#function): peak RSS \(run.lastPeakRSS >> 20) MB")
+    try expectRefused(server, saying: "event longer than")
   }
 
   @Test("a gzip bomb in a stream inflates only as far as the caps allow")
@@ -70,12 +60,16 @@ import Testing
       FakeStep.send(bomb[$0..<min($0 + (64 << 10), bomb.count)])
     }
     server.enqueue(.raw(headers: [("Content-Encoding", "gzip")], steps: pieces + [.hang]))
+    try expectRefused(server, saying: "line longer than")
+  }
+
+  /// `groq chat` against `server` fails with `message`, exit 1, its peak RSS under the limit.
+  private func expectRefused(_ server: FakeGroqServer, saying message: String) throws {
     let run = try SlowReaderRun(["chat", "hi"], server: server)
     let result = run.finish()
     #expect(result.status == 1)
-    #expect(result.stderr.contains("line longer than"), "\(result.stderr)")
+    #expect(result.stderr.contains(message), "\(result.stderr)")
     #expect(run.lastPeakRSS < Self.memoryLimit, "peak RSS \(run.lastPeakRSS >> 20) MB")
-    print("\(#function): peak RSS \(run.lastPeakRSS >> 20) MB")
   }
 
   @Test("keep-alive comments alone: groq sleeps, and the deadline that fires is named")
@@ -179,20 +173,4 @@ final class SlowReaderRun: @unchecked Sendable {
     guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
     return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
   }
-}
-
-/// A value behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value: Value
-
-  init(_ value: Value) { self.value = value }
-
-  func withValue<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    return try body(&value)
-  }
-
-  var current: Value { withValue { $0 } }
 }

@@ -45,23 +45,7 @@ public struct MultipartBody: Sendable {
 
   /// Writes the body to a new temporary file; the caller removes it.
   public func write(in directory: URL = FileManager.default.temporaryDirectory) throws -> URL {
-    let url = directory.appendingPathComponent("groq-upload-\(UUID().uuidString).multipart")
-    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-      throw GroqError(kind: .invalidResponse, message: "could not create a temporary file in \(directory.path)")
-    }
-    do {
-      let out = try FileHandle(forWritingTo: url)
-      defer { try? out.close() }
-      try write(to: out)
-    } catch {
-      try? FileManager.default.removeItem(at: url)
-      throw error
-    }
-    return url
-  }
-
-  private func write(to out: FileHandle) throws {
-    try Self.write(segments(), to: out)
+    try Self.write(segments(), in: directory)
   }
 
   /// The body as it goes on the wire: the envelope's bytes around the file's ranges, which a transport can send

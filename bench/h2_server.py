@@ -1,6 +1,6 @@
 """An ASGI app for hypercorn: Groq-shaped SSE over TLS and HTTP/2, for bench/tls.
 
-hypercorn --certfile server.pem --keyfile server.key --bind 127.0.0.1:PORT bench/h2-server:app
+PYTHONPATH=bench hypercorn --certfile server.pem --keyfile server.key --bind 127.0.0.1:PORT h2_server:app
 Each request's HTTP version is appended to $H2_LOG, so the bench can show which protocol each client used.
 """
 import os
