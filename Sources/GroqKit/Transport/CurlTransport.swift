@@ -278,6 +278,9 @@
       case CURLE_OPERATION_TIMEDOUT: return .idleTimeout(idleTimeout)
       case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING:
         return GroqError(kind: .connection, message: "the connection was lost")
+      case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE:
+        // CURL_CA_BUNDLE and SSL_CERT_FILE name a bundle to trust; the CLI's help lists them.
+        return GroqError(kind: .connection, message: "the server's TLS certificate is not trusted: \(detail)")
       case CURLE_READ_ERROR: return GroqError(kind: .connection, message: "could not read the upload: \(detail)")
       default: return GroqError(kind: .connection, message: detail)
       }
