@@ -127,6 +127,20 @@ struct TransportTests {
     #expect(body == Data(repeatElement(piece, count: 4000).joined()))
   }
 
+  @Test("one transport reuses its connection for the next request", arguments: TransportKind.allCases)
+  func connectionReused(_ kind: TransportKind) async throws {
+    let server = try FakeGroqServer()
+    server.enqueue(.json(#"{"a":1}"#), .json(#"{"b":2}"#))
+    let transport = kind.make()
+    for _ in 0..<2 {
+      let request = HTTPRequest(method: "GET", url: url(server, "/models"))
+      _ = try await transport.send(request, idleTimeout: 10, deadline: 60).body.collect()
+    }
+    let connections = server.requests.map(\.connection)
+    #expect(connections.count == 2)
+    #expect(Set(connections).count == 1, "connections \(connections)")
+  }
+
   @Test("a redirect is the answer, not followed", arguments: TransportKind.allCases)
   func redirectNotFollowed(_ kind: TransportKind) async throws {
     let server = try FakeGroqServer()

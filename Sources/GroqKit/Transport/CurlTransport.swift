@@ -3,7 +3,7 @@
   import CCurl
   import Foundation
 
-  /// The transport on Linux: libcurl called directly, one thread per request.
+  /// The transport on Linux: libcurl called directly, every request driven by one thread (`CurlDriver`).
   ///
   /// URLSession on Linux is libcurl underneath, plus an Operation, a dispatch hop and a timer reset for every HTTP
   /// chunk; for a token stream that machinery cost several times groq's own work (issue 10). Here libcurl's write
@@ -33,13 +33,12 @@
     static func initialize() { _ = done }
   }
 
-  /// One request in flight: its easy handle, owned by the one thread that drives it.
+  /// One request in flight: its easy handle, owned by the driver's thread once started.
   ///
-  /// Other threads only set flags under `lock` and wake the thread with `curl_multi_wakeup`: cancelling, and asking
+  /// Other threads only set flags under `lock` and wake the driver with `curl_multi_wakeup`: cancelling, and asking
   /// it to resume a paused transfer.
   final class CurlTransfer: @unchecked Sendable {
-    private let easy: UnsafeMutableRawPointer
-    private let multi: UnsafeMutableRawPointer
+    let easy: UnsafeMutableRawPointer
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     private let source: CurlBodySource?
@@ -53,29 +52,30 @@
     private var resumeRequested = false
     private var headDelivered = false
 
-    // Touched only by the transfer's thread (in libcurl's callbacks or the loop).
+    // Touched only by the driver's thread (in libcurl's callbacks or its loop).
     private var status = 0
     private var headers: [String: String] = [:]
-    private var paused = false
-    private var lastActivity = 0.0
+    var paused = false
+    var lastActivity = 0.0
+    var started = 0.0
     private var lastUploaded: Int64 = 0
     private(set) var body: ResponseBody!
 
     init(_ request: HTTPRequest, idleTimeout: Double, deadline: Double) throws {
-      guard let easy = curl_easy_init(), let multi = curl_multi_init() else {
-        throw GroqError(kind: .connection, message: "could not start libcurl")
-      }
-      self.easy = easy
-      self.multi = multi
-      self.idleTimeout = idleTimeout > 0 ? idleTimeout : .infinity
-      self.deadline = deadline > 0 ? deadline : .infinity
-      self.progress = request.uploadProgress
+      // The body first: a file that cannot be read fails before any libcurl handle exists to leak.
       switch request.body {
       case .none: source = nil
       case .data(let data): source = CurlBodySource(data: data)
       case .file(let url): source = try CurlBodySource(parts: [.file(url)])
       case .parts(let parts): source = try CurlBodySource(parts: parts)
       }
+      guard let easy = curl_easy_init() else {
+        throw GroqError(kind: .connection, message: "could not start libcurl")
+      }
+      self.easy = easy
+      self.idleTimeout = idleTimeout > 0 ? idleTimeout : .infinity
+      self.deadline = deadline > 0 ? deadline : .infinity
+      self.progress = request.uploadProgress
       errorBuffer[0] = 0
       body = ResponseBody(
         onCancel: { [weak self] in self?.cancel() }, onResume: { [weak self] in self?.requestResume() })
@@ -159,82 +159,59 @@
       lock.lock()
       self.head = head
       lock.unlock()
-      let thread = Thread { self.run() }
-      thread.name = "groq-curl"
-      thread.start()
+      CurlDriver.shared.add(self)
     }
 
-    /// Ends the transfer from any thread; the loop notices within one wake-up.
+    /// Ends the transfer from any thread; the driver notices within one wake-up.
     func cancel() {
       lock.lock()
       cancelled = true
       lock.unlock()
-      curl_multi_wakeup(multi)
+      CurlDriver.shared.wake()
     }
 
     private func requestResume() {
       lock.lock()
       resumeRequested = true
       lock.unlock()
-      curl_multi_wakeup(multi)
+      CurlDriver.shared.wake()
     }
 
-    // MARK: The transfer's thread
+    /// Whether to stop, and whether to resume reading; each request is taken once.
+    func takeRequests() -> (cancel: Bool, resume: Bool) {
+      lock.lock()
+      defer { lock.unlock() }
+      let resume = resumeRequested
+      resumeRequested = false
+      return (cancelled, resume)
+    }
 
-    private enum Ending {
+    // MARK: The driver's thread
+
+    enum Ending {
       case finished(CURLcode)
       case cancelled
       case idle
       case deadline
     }
 
-    private func run() {
-      let started = Self.now()
-      lastActivity = started
-      curl_multi_add_handle(multi, easy)
-      var ending = Ending.finished(CURLE_OK)
-      var running: Int32 = 1
-      loop: while true {
-        lock.lock()
-        let stop = cancelled
-        let resume = resumeRequested
-        resumeRequested = false
-        lock.unlock()
-        if stop {
-          ending = .cancelled
-          break
-        }
-        if resume && paused {
-          paused = false
-          lastActivity = Self.now()
-          curl_easy_pause(easy, groq_curlpause_cont)
-        }
-        curl_multi_perform(multi, &running)
-        var left: Int32 = 0
-        while let message = curl_multi_info_read(multi, &left) {
-          if message.pointee.msg == CURLMSG_DONE {
-            ending = .finished(message.pointee.data.result)
-            break loop
-          }
-        }
-        if running == 0 { break }
-        let now = Self.now()
-        if now - started >= deadline {
-          ending = .deadline
-          break
-        }
-        // A paused transfer waits for the reader, not the server: the idle timer does not run.
-        if paused { lastActivity = now }
-        if now - lastActivity >= idleTimeout {
-          ending = .idle
-          break
-        }
-        let wait = min(1.0, started + deadline - now, lastActivity + idleTimeout - now)
-        curl_multi_poll(multi, nil, 0, Int32(max(1, (wait * 1000).rounded(.up))), nil)
-      }
-      curl_multi_remove_handle(multi, easy)
+    /// The limit that has run out at `now`, if any.
+    func expired(at now: Double) -> Ending? {
+      if now - started >= deadline { return .deadline }
+      // A paused transfer waits for the reader, not the server: the idle timer does not run.
+      if paused { lastActivity = now }
+      if now - lastActivity >= idleTimeout { return .idle }
+      return nil
+    }
+
+    /// Seconds until a limit could run out.
+    func secondsLeft(at now: Double) -> Double {
+      min(started + deadline - now, paused ? .infinity : lastActivity + idleTimeout - now)
+    }
+
+    /// Called after the driver has removed the handle from its multi handle.
+    func finish(_ ending: Ending) {
       curl_easy_cleanup(easy)
-      curl_multi_cleanup(multi)
       source?.close()
       conclude(ending)
     }
@@ -338,6 +315,92 @@
       lastUploaded = sent
       lastActivity = Self.now()
       progress?(sent, total)
+    }
+  }
+
+  /// The one thread that drives every transfer, through one multi handle: its connection cache keeps a
+  /// connection (and a TLS session, and an HTTP/2 stream's connection) open from one request to the next, as
+  /// URLSession's session did, so a REPL's second question does not pay for a new handshake.
+  final class CurlDriver: @unchecked Sendable {
+    static let shared = CurlDriver()
+
+    private let multi: UnsafeMutableRawPointer
+    private let lock = NSLock()
+    private var incoming: [CurlTransfer] = []
+    private var thread: Thread?
+    // Only the driver's thread touches these.
+    private var active: [CurlTransfer] = []
+
+    private init() {
+      CurlGlobal.initialize()
+      multi = curl_multi_init()!
+    }
+
+    func add(_ transfer: CurlTransfer) {
+      lock.lock()
+      incoming.append(transfer)
+      if thread == nil {
+        let thread = Thread { [self] in run() }
+        thread.name = "groq-curl"
+        self.thread = thread
+        thread.start()
+      }
+      lock.unlock()
+      wake()
+    }
+
+    /// Makes a waiting `curl_multi_poll` return at once; safe from any thread.
+    func wake() { curl_multi_wakeup(multi) }
+
+    private func run() {
+      while true {
+        lock.lock()
+        let arrived = incoming
+        incoming.removeAll()
+        lock.unlock()
+        var now = CurlTransfer.now()
+        for transfer in arrived {
+          transfer.started = now
+          transfer.lastActivity = now
+          curl_multi_add_handle(multi, transfer.easy)
+          active.append(transfer)
+        }
+        for transfer in active {
+          let (cancel, resume) = transfer.takeRequests()
+          if cancel {
+            end(transfer, .cancelled)
+          } else if resume && transfer.paused {
+            transfer.paused = false
+            transfer.lastActivity = now
+            curl_easy_pause(transfer.easy, groq_curlpause_cont)
+          }
+        }
+        var running: Int32 = 0
+        curl_multi_perform(multi, &running)
+        var left: Int32 = 0
+        while let message = curl_multi_info_read(multi, &left) {
+          guard message.pointee.msg == CURLMSG_DONE,
+            let transfer = active.first(where: { $0.easy == message.pointee.easy_handle })
+          else { continue }
+          end(transfer, .finished(message.pointee.data.result))
+        }
+        now = CurlTransfer.now()
+        var wait = active.isEmpty ? 60.0 : 1.0
+        for transfer in active {
+          if let ending = transfer.expired(at: now) {
+            end(transfer, ending)
+          } else {
+            wait = min(wait, transfer.secondsLeft(at: now))
+          }
+        }
+        curl_multi_poll(multi, nil, 0, Int32(max(1, (wait * 1000).rounded(.up))), nil)
+      }
+    }
+
+    private func end(_ transfer: CurlTransfer, _ ending: CurlTransfer.Ending) {
+      curl_multi_remove_handle(multi, transfer.easy)
+      active.removeAll { $0 === transfer }
+      transfer.finish(ending)
     }
   }
 
