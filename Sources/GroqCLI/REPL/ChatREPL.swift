@@ -136,12 +136,8 @@ struct ChatREPL {
       guard let healing else {
         return (try await features.send(request, stream: stream, client: client, terminal: terminal), request.model)
       }
-      return try await healing.send(model: request.model, userNamed: !chosen, client: client) { model in
-        var request = request
-        request.model = model
-        features.applyReasoning(to: &request)
-        return try await features.send(request, stream: stream, client: client, terminal: terminal)
-      }
+      return try await features.send(
+        request, healing: healing, userNamed: !chosen, stream: stream, client: client, terminal: terminal)
     }
     Interrupts.install { task.cancel() }
     let result = await task.result
