@@ -13,9 +13,18 @@ public struct GroqClient: Sendable {
     onRetry: @escaping @Sendable (RetryNotice) -> Void = { _ in }
   ) {
     self.configuration = configuration
-    self.transport = transport ?? URLSessionTransport()
+    self.transport = transport ?? Self.defaultTransport()
     self.retryPolicy = RetryPolicy(maxRetries: configuration.maxRetries)
     self.onRetry = onRetry
+  }
+
+  /// libcurl on Linux; URLSession on macOS, and on Linux with `GROQ_TRANSPORT=urlsession` (for one release, in case
+  /// the new transport misbehaves somewhere).
+  static func defaultTransport() -> any HTTPTransport {
+    #if canImport(CCurl)
+      if getenv("GROQ_TRANSPORT").map({ String(cString: $0) }) != "urlsession" { return CurlTransport() }
+    #endif
+    return URLSessionTransport()
   }
 
   // MARK: Models
@@ -37,7 +46,6 @@ public struct GroqClient: Sendable {
 
   // MARK: Chat
 
-  /// A whole answer at once.
   /// The request as this server reads it: a server that is not Groq also gets the token limit as `max_tokens`,
   /// which llama.cpp's server reads instead of `max_completion_tokens` (Groq takes either, so it gets one).
   func compatible(_ request: ChatCompletionRequest) -> ChatCompletionRequest {
@@ -49,6 +57,7 @@ public struct GroqClient: Sendable {
     return request
   }
 
+  /// A whole answer at once.
   public func chatCompletion(_ request: ChatCompletionRequest) async throws -> (completion: ChatCompletion, raw: Data) {
     var request = request
     request.stream = nil

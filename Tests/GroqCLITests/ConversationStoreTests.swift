@@ -17,6 +17,14 @@ struct ConversationStoreTests {
     return conversation
   }
 
+  @Test("a generated id is the UTC time to the second and four hex digits, so ids sort by time")
+  func generatedID() {
+    let id = Conversation.generatedID(date: Date(timeIntervalSince1970: 1_764_500_000.7))
+    #expect(id.hasPrefix("2025-11-30-105320-"))
+    #expect(id.count == "2025-11-30-105320-".count + 4)
+    #expect(id.suffix(4).allSatisfy { $0.isHexDigit })
+  }
+
   @Test("a saved conversation loads back equal, private to the user, with no temporary file left")
   func roundTrip() throws {
     let saved = conversation("notes", date: Date(timeIntervalSince1970: 1_800_000_000))
@@ -26,7 +34,8 @@ struct ConversationStoreTests {
     #expect(attributes[.posixPermissions] as? Int == 0o600)
     let directoryMode = try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? Int
     #expect(directoryMode == 0o700)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["notes.json"])
+    // The lock file stays beside the conversation (see FileLock); no temporary file does.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [".notes.json.lock", "notes.json"])
     let json = try String(contentsOf: store.file("notes"), encoding: .utf8)
     #expect(json.contains("\"content\" : \"hi 🎉\""))
     #expect(json.contains("\"interrupted\" : true"))

@@ -81,7 +81,9 @@ struct AuthCommand: Command {
     if terminal.stdinIsTTY {
       line = SecretInput.readLine(prompt: "Paste your Groq API key (it is not shown): ", terminal: terminal)
     } else {
-      line = String(decoding: try terminal.readStdin(), as: UTF8.self).split(whereSeparator: \.isNewline).first
+      line = String(decoding: try terminal.readStdin(limit: 64 << 10, what: "an API key"), as: UTF8.self).split(
+        whereSeparator: \.isNewline
+      ).first
         .map(String.init)
     }
     let key = (line ?? "").trimmingCharacters(in: .whitespaces)

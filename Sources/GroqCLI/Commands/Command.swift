@@ -25,7 +25,7 @@ struct CommandContext: Sendable {
   /// A client for the API. Reading the configuration here, not at start-up, keeps `--help` free of it.
   /// Each value is the flag's, else the config file's, else the built-in default; the key and the server come from
   /// the environment first, then the config (and the key's other sources).
-  func makeClient(timeout: Double?, maxRetries: Int?) throws -> GroqClient {
+  func makeClient(timeout: Double?, maxRetries: Int?, deadline: Double? = nil) throws -> GroqClient {
     var environment = environment
     if (environment["GROQ_BASE_URL"] ?? "").isEmpty, let url = settings.baseURL { environment["GROQ_BASE_URL"] = url }
     // The base URL is checked before the key, so that a typo in it is reported even when the key is missing too.
@@ -34,8 +34,10 @@ struct CommandContext: Sendable {
     var configuration = try Configuration(
       environment: environment, userAgent: "groq/\(GroqVersion.current)")
     if let timeout = timeout ?? settings.timeout { configuration.idleTimeout = timeout }
+    if let deadline = deadline ?? settings.deadline { configuration.deadline = deadline }
     if let maxRetries = maxRetries ?? settings.maxRetries { configuration.maxRetries = maxRetries }
-    if let deadline = settings.deadline { configuration.deadline = deadline }
+    // Whatever its source, the key is hidden wherever it would be printed.
+    Secrets.register(configuration.apiKey)
     let terminal = terminal
     return GroqClient(configuration: configuration) { notice in
       // Short waits pass unremarked; a longer one says why nothing is happening.

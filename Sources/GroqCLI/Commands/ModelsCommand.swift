@@ -39,7 +39,8 @@ struct ModelsCommand: Command {
   }
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
-    let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
+    let client = try context.makeClient(
+      timeout: network.timeout, maxRetries: network.maxRetries, deadline: network.deadline)
     let terminal = context.terminal
     if let id {
       let model: Model
@@ -54,8 +55,7 @@ struct ModelsCommand: Command {
       return .success
     }
     let (models, raw) = try await client.models()
-    ModelListCache(environment: context.environment, server: client.configuration.baseURL)
-      .write(models.map(\.id).sorted())
+    ModelListCache(context: context, client: client).write(models.map(\.id).sorted())
     if json {
       try terminal.out(try ModelRendering.json(listData: raw))
     } else {

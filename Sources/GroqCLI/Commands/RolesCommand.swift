@@ -69,7 +69,7 @@ struct RolesCommand: Command {
         throw CLIError("a role named '\(name!)' exists already", hint: "groq roles edit \(name!)", status: .usage)
       }
       if !terminal.stdinIsTTY {
-        let text = String(decoding: try terminal.readStdin(), as: UTF8.self)
+        let text = String(decoding: try terminal.readStdin(limit: 1 << 20, what: "a role"), as: UTF8.self)
         _ = try RoleStore.parse(name: name!, text: text, path: "standard input")
         try PrivateFile.save(text, to: file)
       } else {
