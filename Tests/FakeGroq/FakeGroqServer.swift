@@ -40,6 +40,12 @@ public final class FakeGroqServer: @unchecked Sendable {
     core.setHandler(handler)
   }
 
+  /// How the fake Files and Batches API behaves (clock, limits, faults).
+  public var batchSettings: FakeBatchSettings {
+    get { core.batches.settings }
+    set { core.batches.settings = newValue }
+  }
+
   /// Every request received, in arrival order.
   public var requests: [RecordedRequest] { core.requests }
 
@@ -60,6 +66,7 @@ public final class FakeGroqServer: @unchecked Sendable {
 final class ServerCore: @unchecked Sendable {
   let wake: WakePipe
   private let defaults: DefaultGroq
+  var batches: FakeBatchService { defaults.batches }
   private let listener: Int32
   // One NSCondition guards everything below and signals both new requests and exiting threads.
   private let condition = NSCondition()

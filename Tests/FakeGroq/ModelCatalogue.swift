@@ -57,6 +57,12 @@ enum ModelCatalogue {
     CatalogueModel(
       id: "llama-guard-3-8b", created: 1_693_721_698, ownedBy: "Meta", contextWindow: 8_192,
       maxCompletionTokens: 8_192, chat: true),
+    CatalogueModel(
+      id: "openai/gpt-oss-20b", created: 1_754_407_957, ownedBy: "OpenAI", contextWindow: 131_072,
+      maxCompletionTokens: 65_536, chat: true),
+    CatalogueModel(
+      id: "openai/gpt-oss-120b", created: 1_754_408_224, ownedBy: "OpenAI", contextWindow: 131_072,
+      maxCompletionTokens: 65_536, chat: true),
   ]
 
   static func model(_ id: String) -> CatalogueModel? {

@@ -2,10 +2,11 @@ import FakeGroq
 import Foundation
 @preconcurrency import Glibc
 
-// fake-groq [--port N] [--key KEY]: serves the fake Groq API, prints its base URL on one line, exits on
-// SIGTERM/SIGINT. Benchmarks start it and read that line.
+// fake-groq [--port N] [--key KEY] [--batch-speed STEPS]: serves the fake Groq API, prints its base URL on one line,
+// exits on SIGTERM/SIGINT. Benchmarks start it and read that line. --batch-speed moves batches that many steps a
+// second (validating, then a third of the requests per step, finalizing, completed) besides one step per poll.
 
-let usage = "usage: fake-groq [--port N] [--key KEY]\n"
+let usage = "usage: fake-groq [--port N] [--key KEY] [--batch-speed STEPS]\n"
 
 /// Writes straight to a file descriptor: unbuffered, so the URL line reaches a reading benchmark at once, and free
 /// of the C `stdout`/`stderr` globals that Swift 6 rejects as shared mutable state.
@@ -20,6 +21,7 @@ func put(_ text: String, _ fd: Int32) {
 }
 var port = 0
 var key = "gsk_test_key"
+var batchSpeed = 0.0
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
@@ -35,6 +37,12 @@ while let argument = arguments.popFirst() {
       exit(2)
     }
     key = value
+  case "--batch-speed":
+    guard let value = arguments.popFirst().flatMap({ Double($0) }), value >= 0 else {
+      put("fake-groq: --batch-speed needs a number of steps per second\n" + usage, 2)
+      exit(2)
+    }
+    batchSpeed = value
   case "-h", "--help":
     put(usage, 1)
     exit(0)
@@ -59,6 +67,7 @@ do {
   put("fake-groq: \(error)\n", 2)
   exit(1)
 }
+server.batchSettings.stepsPerSecond = batchSpeed
 put(server.baseURL + "\n", 1)
 
 var received: Int32 = 0
