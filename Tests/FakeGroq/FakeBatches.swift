@@ -292,6 +292,10 @@ final class FakeBatchService: @unchecked Sendable {
         batch.errors.append(("invalid_body", "body must be an object with a model", number))
         continue
       }
+      if let model = body["model"] as? String, ModelCatalogue.model(model) == nil {
+        batch.errors.append(("model_not_found", "The model `\(model)` does not exist", number))
+        continue
+      }
       if body["service_tier"] != nil {
         batch.errors.append(("invalid_body", "service_tier is not supported in batch", number))
         continue

@@ -48,7 +48,9 @@ public struct BatchInputCheck: Sendable {
     if let first = firstLineOfID[id] { return problem("custom_id '\(id)' is already used on line \(first)") }
     firstLineOfID[id] = number
     if let method = value["method"], method.stringValue != "POST" { return problem("method must be \"POST\"") }
-    guard let url = value["url"]?.stringValue else { return problem("no url (the endpoint, e.g. /v1/chat/completions)") }
+    guard let url = value["url"]?.stringValue else {
+      return problem("no url (the endpoint, e.g. /v1/chat/completions)")
+    }
     guard let lineEndpoint = BatchEndpoint(rawValue: url) else {
       if url.contains("speech") { return problem("text to speech (Orpheus) is not available in batch") }
       return problem(

@@ -25,7 +25,8 @@ public enum BatchLine {
       text += ",\"body\":"
       var line = Data(text.utf8)
       let valid = body.flatMap { JSONValue(parsing: $0) } != nil
-      line.append(valid ? body! : Data(JSONValue.string(String(decoding: body ?? Data(), as: UTF8.self)).serialized.utf8))
+      line.append(
+        valid ? body! : Data(JSONValue.string(String(decoding: body ?? Data(), as: UTF8.self)).serialized.utf8))
       line.append(Data("},\"error\":".utf8))
       line.append(Data(errorJSON(error).utf8))
       line.append(UInt8(ascii: "}"))

@@ -103,6 +103,8 @@ final class GroqProcess: @unchecked Sendable {
   func closeStdin() { try? stdinPipe.fileHandleForWriting.close() }
   /// Ctrl-C, as a terminal would deliver it.
   func interrupt() { kill(process.processIdentifier, SIGINT) }
+  /// SIGKILL: no handler runs, as when the machine or the OOM killer stops groq.
+  func killHard() { kill(process.processIdentifier, SIGKILL) }
 
   /// Waits (on a condition, not a timer) until stdout has at least `count` bytes; false on timeout or exit.
   func waitForStdout(bytes count: Int, timeout: Double = 10) -> Bool {

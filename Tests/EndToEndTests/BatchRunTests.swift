@@ -1,0 +1,101 @@
+import FakeGroq
+import Foundation
+import Testing
+
+@Suite("groq batch run")
+struct BatchRunTests {
+  let server: FakeGroqServer
+  let scratch: BatchScratch
+
+  init() throws {
+    server = try FakeGroqServer()
+    scratch = try BatchScratch()
+  }
+
+  var chatRequests: Int { server.requests.filter { $0.path == "/openai/v1/chat/completions" }.count }
+
+  func input(_ count: Int) throws -> String {
+    try scratch.write("requests.jsonl", (1...count).map { batchLine("r\($0)", "echo: answer \($0)") + "\n" }.joined())
+  }
+
+  @Test("every line answered, in the output file's shape; a second run skips them all")
+  func runsAndSkips() throws {
+    let path = try input(12)
+    let first = try GroqProcess.run(["batch", "run", path, "-j", "4", "-o", scratch.path("out.jsonl")], server: server)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout == "")
+    let lines = jsonLines(scratch.read("out.jsonl") ?? "")
+    #expect(Set(lines.compactMap { $0["custom_id"] as? String }) == Set((1...12).map { "r\($0)" }))
+    #expect(lines.count == 12)
+    let r3 = try #require(lines.first { $0["custom_id"] as? String == "r3" })
+    #expect(answer(r3) == "answer 3")
+    #expect((r3["response"] as? [String: Any])?["status_code"] as? Int == 200)
+    #expect(chatRequests == 12)
+
+    let second = try GroqProcess.run(["batch", "run", path, "--resume", scratch.path("out.jsonl")], server: server)
+    #expect(second.status == 0)
+    #expect(second.stderr.contains("skipping 12 requests already done"))
+    #expect(chatRequests == 12)
+  }
+
+  @Test("killed with SIGKILL and run again: nothing lost, nothing done twice")
+  func killAndResume() throws {
+    let path = try input(20)
+    let answered = PollCounter()
+    // The 8th request never gets an answer, so the run is surely mid-way when it is killed.
+    server.setHandler { request in
+      guard request.path == "/openai/v1/chat/completions" else { return nil }
+      return answered.next() == 8 ? .hang : nil
+    }
+    let output = scratch.path("out.jsonl")
+    let process = try GroqProcess(
+      ["batch", "run", path, "-j", "1", "-o", output], environment: GroqProcess.environment(server: server, [:]))
+    #expect(server.waitForRequests(8, timeout: 20))
+    process.killHard()
+    #expect(process.finish().status == 128 + 9)
+    let before = jsonLines(scratch.read("out.jsonl") ?? "").compactMap { $0["custom_id"] as? String }
+    #expect(before == (1...7).map { "r\($0)" })
+
+    server.setHandler(nil)
+    let rerun = try GroqProcess.run(["batch", "run", path, "-o", output], server: server)
+    #expect(rerun.status == 0, "\(rerun.stderr)")
+    let ids = jsonLines(scratch.read("out.jsonl") ?? "").compactMap { $0["custom_id"] as? String }
+    #expect(ids.count == 20)
+    #expect(Set(ids).count == 20)
+    // 8 requests in the first run (one unanswered), 13 in the second: r1...r7 were not sent again.
+    #expect(chatRequests == 21)
+  }
+
+  @Test("a 429 waits out retry-after and the line is answered")
+  func rateLimited() throws {
+    let path = try input(2)
+    server.enqueue(.rateLimited(retryAfter: "0.05"))
+    let result = try GroqProcess.run(["batch", "run", path, "-j", "1"], server: server)
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = jsonLines(result.stdout)
+    #expect(lines.count == 2)
+    #expect(lines.allSatisfy { answer($0) != nil })
+    #expect(chatRequests == 3)
+  }
+
+  @Test("a request that fails for good is a line with its error; the run goes on")
+  func failedLine() throws {
+    let path = try scratch.write(
+      "mixed.jsonl", batchLine("ok", "echo: yes") + "\n" + batchLine("bad", "hi", model: "no-such-model") + "\n")
+    let result = try GroqProcess.run(["batch", "run", path, "-j", "1"], server: server)
+    #expect(result.status == 0)
+    let lines = jsonLines(result.stdout)
+    let bad = try #require(lines.first { $0["custom_id"] as? String == "bad" })
+    #expect((bad["response"] as? [String: Any])?["status_code"] as? Int == 404)
+    #expect(result.stderr.contains("1 of 2 requests failed"))
+  }
+
+  @Test("bad input is refused before anything is sent")
+  func badInput() throws {
+    let path = try scratch.write("bad.jsonl", batchLine("a", "hi") + "\n{oops\n")
+    let result = try GroqProcess.run(["batch", "run", path], server: server)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("line 2: not a JSON object"))
+    #expect(server.requests.isEmpty)
+  }
+}
