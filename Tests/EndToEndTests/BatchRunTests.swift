@@ -99,3 +99,34 @@ struct BatchRunTests {
     #expect(server.requests.isEmpty)
   }
 }
+
+@Suite("groq batch on a terminal")
+struct BatchTerminalTests {
+  @Test("run draws a progress bar and ends with requests and tokens per minute")
+  func runOnTerminal() throws {
+    let server = try FakeGroqServer()
+    let scratch = try BatchScratch()
+    let path = try scratch.write("r.jsonl", (1...3).map { batchLine("t\($0)", "echo: \($0)") + "\n" }.joined())
+    let result = try PseudoTerminal.run(["batch", "run", path, "-j", "2"], server: server, pipeStdout: true)
+    #expect(result.status == 0)
+    #expect(jsonLines(result.stdout).count == 3)
+    #expect(result.stderr.contains("running ["))
+    #expect(result.stderr.contains("3 requests in "))
+    #expect(result.stderr.contains("requests/min"))
+    #expect(result.stderr.contains("tokens/min"))
+  }
+
+  @Test("wait draws completed, failed and total as a bar")
+  func waitOnTerminal() throws {
+    let server = try FakeGroqServer()
+    let scratch = try BatchScratch()
+    let path = try scratch.write("w.jsonl", [batchLine("a", "echo: 1"), batchLine("b", "fail: x")].joined(separator: "\n"))
+    let id = try GroqProcess.run(["batch", "submit", path], server: server).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let result = try PseudoTerminal.run(
+      ["batch", "wait", id, "--poll-interval", "0.01"], server: server, pipeStdout: true)
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("] 2/2, 1 failed"))
+    #expect(result.stderr.contains("completed (1 completed, 1 failed of 2)"))
+  }
+}

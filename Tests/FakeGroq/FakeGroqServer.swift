@@ -46,6 +46,12 @@ public final class FakeGroqServer: @unchecked Sendable {
     set { core.batches.settings = newValue }
   }
 
+  /// A token budget and a delay for chat completions (benchmarks of paced clients).
+  public var chatPacing: FakeChatPacing {
+    get { core.budget.settings }
+    set { core.budget.settings = newValue }
+  }
+
   /// Every request received, in arrival order.
   public var requests: [RecordedRequest] { core.requests }
 
@@ -67,6 +73,7 @@ final class ServerCore: @unchecked Sendable {
   let wake: WakePipe
   private let defaults: DefaultGroq
   var batches: FakeBatchService { defaults.batches }
+  let budget = FakeTokenBudget()
   private let listener: Int32
   // One NSCondition guards everything below and signals both new requests and exiting threads.
   private let condition = NSCondition()
@@ -138,7 +145,13 @@ final class ServerCore: @unchecked Sendable {
     let handler = handler
     condition.unlock()
     if let scripted { return scripted }
-    return handler?(request) ?? defaults.respond(to: request)
+    if let answer = handler?(request) { return answer }
+    if request.method == "POST" && request.route == "/openai/v1/chat/completions",
+      let paced = budget.admit(request, wake: wake, answer: { defaults.respond(to: request) })
+    {
+      return paced
+    }
+    return defaults.respond(to: request)
   }
 
   /// The default x-ratelimit-* and x-request-id headers; remaining requests count down per request.

@@ -6,7 +6,10 @@ import Foundation
 // exits on SIGTERM/SIGINT. Benchmarks start it and read that line. --batch-speed moves batches that many steps a
 // second (validating, then a third of the requests per step, finalizing, completed) besides one step per poll.
 
-let usage = "usage: fake-groq [--port N] [--key KEY] [--batch-speed STEPS]\n"
+// --tpm N gives chat completions a budget of N tokens a minute (429 with retry-after past it) and --latency-ms N
+// makes each chat answer take that long.
+
+let usage = "usage: fake-groq [--port N] [--key KEY] [--batch-speed STEPS] [--tpm N] [--latency-ms N]\n"
 
 /// Writes straight to a file descriptor: unbuffered, so the URL line reaches a reading benchmark at once, and free
 /// of the C `stdout`/`stderr` globals that Swift 6 rejects as shared mutable state.
@@ -22,6 +25,7 @@ func put(_ text: String, _ fd: Int32) {
 var port = 0
 var key = "gsk_test_key"
 var batchSpeed = 0.0
+var pacing = FakeChatPacing()
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
@@ -43,6 +47,18 @@ while let argument = arguments.popFirst() {
       exit(2)
     }
     batchSpeed = value
+  case "--tpm":
+    guard let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 else {
+      put("fake-groq: --tpm needs a number of tokens per minute\n" + usage, 2)
+      exit(2)
+    }
+    pacing.tokensPerMinute = value
+  case "--latency-ms":
+    guard let value = arguments.popFirst().flatMap({ Int($0) }), value >= 0 else {
+      put("fake-groq: --latency-ms needs a number of milliseconds\n" + usage, 2)
+      exit(2)
+    }
+    pacing.latencyMilliseconds = value
   case "-h", "--help":
     put(usage, 1)
     exit(0)
@@ -68,6 +84,7 @@ do {
   exit(1)
 }
 server.batchSettings.stepsPerSecond = batchSpeed
+server.chatPacing = pacing
 put(server.baseURL + "\n", 1)
 
 var received: Int32 = 0

@@ -61,6 +61,14 @@ struct BatchPlanningTests {
     #expect(checker.overLimits == nil)
     #expect(checker.lines == 1)
     #expect(checker.bytes == Self.good.utf8.count + 1)
+    var small = BatchInputCheck(maxLines: 2, maxBytes: 1_000_000)
+    for number in 1...3 {
+      _ = small.check(Data(Self.good.replacingOccurrences(of: "\"1\"", with: "\"\(number)\"").utf8), number: number)
+    }
+    #expect(small.overLimits == "3 lines; a batch file takes at most 2")
+    var bytes = BatchInputCheck(maxLines: 10, maxBytes: 100)
+    _ = bytes.check(Data(Self.good.utf8), number: 1)
+    #expect(bytes.overLimits?.hasSuffix("bytes; a batch file takes at most 0 MB") == true)
   }
 
   @Test("a split plan starts a new part at the line limit and at the byte limit")

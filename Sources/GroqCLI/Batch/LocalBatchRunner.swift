@@ -84,6 +84,8 @@ final class LocalBatchRunner: @unchecked Sendable {
   let sink: RunOutput
   let bar: CountBar
   let total: Int
+  /// Tries again after a server or connection failure (rate limits wait as long as they must, up to ten times).
+  var retries = 3
   private let lock = NSLock()
   private var pacing: RunPacing
   private var pauseUntil = Date.distantPast
@@ -173,7 +175,7 @@ final class LocalBatchRunner: @unchecked Sendable {
           pause(lock.withLock { pacing.rateLimited(retryAfter: error.retryAfter) })
           continue
         }
-        if (error.status.map { $0 >= 500 } ?? true) && failures <= 3 {
+        if (error.status.map { $0 >= 500 } ?? true) && failures <= retries {
           pause(0.5 * Double(failures))
           continue
         }

@@ -30,8 +30,13 @@ public struct BatchInputCheck: Sendable {
   public private(set) var bytes = 0
   public private(set) var endpoint: BatchEndpoint?
   private var firstLineOfID: [String: Int] = [:]
+  private let maxLines: Int
+  private let maxBytes: Int
 
-  public init() {}
+  public init(maxLines: Int = BatchLimits.maxLines, maxBytes: Int = BatchLimits.maxBytes) {
+    self.maxLines = maxLines
+    self.maxBytes = maxBytes
+  }
 
   /// Checks one line (without its newline); `number` counts from 1. Returns the line when it is good.
   public mutating func check(_ line: Data, number: Int) -> Result<BatchInputLine, BatchLineProblem> {
@@ -70,10 +75,8 @@ public struct BatchInputCheck: Sendable {
 
   /// Over the limits of one file, in words; nil when within them.
   public var overLimits: String? {
-    if lines > BatchLimits.maxLines { return "\(lines) lines; a batch file takes at most \(BatchLimits.maxLines)" }
-    if bytes > BatchLimits.maxBytes {
-      return "\(bytes) bytes; a batch file takes at most \(BatchLimits.maxBytes / 1_000_000) MB"
-    }
+    if lines > maxLines { return "\(lines) lines; a batch file takes at most \(maxLines)" }
+    if bytes > maxBytes { return "\(bytes) bytes; a batch file takes at most \(maxBytes / 1_000_000) MB" }
     return nil
   }
 }

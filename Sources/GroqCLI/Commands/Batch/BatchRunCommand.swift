@@ -71,6 +71,7 @@ struct BatchRunCommand: Command {
     let runner = LocalBatchRunner(
       client: client, endpoint: endpoint, input: URL(fileURLWithPath: path), sink: sink,
       pacing: RunPacing(jobs: jobs), bar: CountBar(terminal: terminal, label: "running"), total: pending.count)
+    runner.retries = network.maxRetries ?? 2
     let summary = try await runner.run(pending)
     runner.bar.erase()
     if terminal.stderrIsTTY { terminal.err(summary.text + "\n") }
