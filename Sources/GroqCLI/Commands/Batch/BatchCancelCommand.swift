@@ -27,12 +27,8 @@ struct BatchCancelCommand: Command {
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
     let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
-    do {
-      let (batch, raw) = try await client.cancelBatch(id: id)
-      try context.terminal.out(json ? BatchDisplay.raw(raw) : "\(batch.id)\t\(batch.status)\n")
-    } catch let error as GroqError where error.status == 404 {
-      throw CLIError("no batch named '\(id)'", hint: "run 'groq batch list' to see your batches")
-    }
+    let (batch, raw) = try await BatchLookup.named(.batch, id) { try await client.cancelBatch(id: id) }
+    try context.terminal.out(json ? BatchDisplay.raw(raw) : "\(batch.id)\t\(batch.status)\n")
     return .success
   }
 }

@@ -30,21 +30,23 @@ struct BatchStatusCommand: Command {
   }
 }
 
-/// Fetches a batch, turning a 404 into words about the id.
+/// Calls about one batch or file by id, with a 404 turned into words about the id.
 enum BatchLookup {
-  static func batch(_ id: String, client: GroqClient) async throws -> (Batch, Data) {
+  enum Kind: String {
+    case batch, file
+  }
+
+  /// Runs `call`; a 404 becomes "no batch named 'x'" with the command that lists them.
+  static func named<T>(_ kind: Kind, _ id: String, _ call: () async throws -> T) async throws -> T {
     do {
-      return try await client.batch(id: id)
+      return try await call()
     } catch let error as GroqError where error.status == 404 {
-      throw CLIError("no batch named '\(id)'", hint: "run 'groq batch list' to see your batches")
+      let list = kind == .batch ? "groq batch list" : "groq files list"
+      throw CLIError("no \(kind.rawValue) named '\(id)'", hint: "run '\(list)' to see your \(kind.rawValue)s")
     }
   }
 
-  static func file(_ id: String, client: GroqClient) async throws -> (GroqFile, Data) {
-    do {
-      return try await client.file(id: id)
-    } catch let error as GroqError where error.status == 404 {
-      throw CLIError("no file named '\(id)'", hint: "run 'groq files list' to see your files")
-    }
+  static func batch(_ id: String, client: GroqClient) async throws -> (Batch, Data) {
+    try await named(.batch, id) { try await client.batch(id: id) }
   }
 }

@@ -25,12 +25,8 @@ struct FilesDeleteCommand: Command {
   func run(_ context: CommandContext) async throws -> ExitStatus {
     let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
     for id in ids {
-      do {
-        _ = try await client.deleteFile(id: id)
-        try context.terminal.out("deleted \(id)\n")
-      } catch let error as GroqError where error.status == 404 {
-        throw CLIError("no file named '\(id)'", hint: "run 'groq files list' to see your files")
-      }
+      _ = try await BatchLookup.named(.file, id) { try await client.deleteFile(id: id) }
+      try context.terminal.out("deleted \(id)\n")
     }
     return .success
   }

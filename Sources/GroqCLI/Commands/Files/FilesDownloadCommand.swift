@@ -33,12 +33,10 @@ struct FilesDownloadCommand: Command {
   func run(_ context: CommandContext) async throws -> ExitStatus {
     let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
     let file = try output.map { try OutputFile(path: $0) }
-    do {
+    _ = try await BatchLookup.named(.file, id) {
       try await client.downloadFile(id: id) { data in
         if let file { try file.write(data) } else { try context.terminal.out(bytes: data) }
       }
-    } catch let error as GroqError where error.status == 404 {
-      throw CLIError("no file named '\(id)'", hint: "run 'groq files list' to see your files")
     }
     try file?.commit()
     return .success

@@ -23,7 +23,7 @@ struct FilesInfoCommand: Command {
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
     let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
-    let (file, raw) = try await BatchLookup.file(id, client: client)
+    let (file, raw) = try await BatchLookup.named(.file, id) { try await client.file(id: id) }
     try context.terminal.out(json ? BatchDisplay.raw(raw) : BatchDisplay.file(file))
     return .success
   }
