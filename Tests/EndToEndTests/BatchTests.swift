@@ -125,6 +125,15 @@ struct BatchPrepareTests {
     #expect(bad.stderr.contains("line 1: 'talk.mp3' is not an http(s) URL"))
   }
 
+  @Test("the same input prepares the same bytes, run after run")
+  func deterministic() throws {
+    let arguments = ["batch", "prepare", "-m", "openai/gpt-oss-20b", "-s", "Be brief", "--temperature", "0.5"]
+    let first = try GroqProcess.run(arguments, stdin: "a\nb\nc\n")
+    let second = try GroqProcess.run(arguments, stdin: "a\nb\nc\n")
+    #expect(first.status == 0)
+    #expect(first.stdout == second.stdout)
+  }
+
   @Test("-o writes the file whole, nothing on standard output")
   func outputFile() throws {
     let scratch = try BatchScratch()
