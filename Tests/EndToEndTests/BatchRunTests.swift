@@ -130,3 +130,35 @@ struct BatchTerminalTests {
     #expect(result.stderr.contains("completed (1 completed, 1 failed of 2)"))
   }
 }
+
+@Suite("groq batch with audio lines")
+struct BatchAudioTests {
+  @Test("transcription lines run locally and on the Batch API give the text")
+  func transcriptions() throws {
+    let server = try FakeGroqServer()
+    let scratch = try BatchScratch()
+    let prepared = try GroqProcess.run(
+      ["batch", "prepare", "--transcribe", "--url-prefix", "https://cdn.example.com/", "-o", scratch.path("a.jsonl")],
+      stdin: "a.mp3\nb.mp3\n")
+    #expect(prepared.status == 0)
+    let local = try GroqProcess.run(["batch", "run", scratch.path("a.jsonl"), "-j", "2"], server: server)
+    #expect(local.status == 0, "\(local.stderr)")
+    #expect(jsonLines(local.stdout).count == 2)
+    let sent = server.requests.filter { $0.path == "/openai/v1/audio/transcriptions" }
+    #expect(sent.count == 2)
+    #expect(sent.allSatisfy { String(decoding: $0.body, as: UTF8.self).contains("https://cdn.example.com/") })
+    let id = try GroqProcess.run(["batch", "submit", scratch.path("a.jsonl")], server: server).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(try GroqProcess.run(["batch", "wait", id, "--poll-interval", "0.01"], server: server).status == 0)
+    let text = try GroqProcess.run(["batch", "results", id, "--text"], server: server)
+    #expect(text.stdout == "Transcript of https://cdn.example.com/a.mp3\nTranscript of https://cdn.example.com/b.mp3\n")
+  }
+
+  @Test("groq help batch submit shows the subcommand's help")
+  func helpForSubcommand() throws {
+    let result = try GroqProcess.run(["help", "batch", "submit"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("USAGE\n  groq batch submit [options] <file>"))
+    #expect(try GroqProcess.run(["help", "batch", "nope"]).status == 2)
+  }
+}
