@@ -159,10 +159,11 @@ final class ServerCore: @unchecked Sendable {
     condition.lock()
     let used = recorded.count
     condition.unlock()
+    let perDay = budget.settings.requestsPerDay
     return [
-      ("x-ratelimit-limit-requests", "14400"),
+      ("x-ratelimit-limit-requests", String(perDay)),
       ("x-ratelimit-limit-tokens", String(ChatCompletions.tokenLimit)),
-      ("x-ratelimit-remaining-requests", String(max(0, 14_400 - used))),
+      ("x-ratelimit-remaining-requests", String(max(0, perDay - used))),
       ("x-ratelimit-remaining-tokens", String(ChatCompletions.tokenLimit)),
       ("x-ratelimit-reset-requests", "2m59.56s"),
       ("x-ratelimit-reset-tokens", "7.66s"),

@@ -7,6 +7,8 @@ public struct FakeChatPacing: Sendable {
   public var tokensPerMinute: Int?
   /// How long each chat answer takes, as a model would.
   public var latencyMilliseconds = 0
+  /// The day's request budget the x-ratelimit-*-requests headers count down from (Groq's free tier: 14,400).
+  public var requestsPerDay = 14_400
 
   public init() {}
 }

@@ -6,10 +6,10 @@ import Foundation
 // exits on SIGTERM/SIGINT. Benchmarks start it and read that line. --batch-speed moves batches that many steps a
 // second (validating, then a third of the requests per step, finalizing, completed) besides one step per poll.
 
-// --tpm N gives chat completions a budget of N tokens a minute (429 with retry-after past it) and --latency-ms N
-// makes each chat answer take that long.
+// --tpm N gives chat completions a budget of N tokens a minute (429 with retry-after past it), --latency-ms N
+// makes each chat answer take that long, and --rpd N sets the day's request budget the headers count down from.
 
-let usage = "usage: fake-groq [--port N] [--key KEY] [--batch-speed STEPS] [--tpm N] [--latency-ms N]\n"
+let usage = "usage: fake-groq [--port N] [--key KEY] [--batch-speed STEPS] [--tpm N] [--latency-ms N] [--rpd N]\n"
 
 /// Writes straight to a file descriptor: unbuffered, so the URL line reaches a reading benchmark at once, and free
 /// of the C `stdout`/`stderr` globals that Swift 6 rejects as shared mutable state.
@@ -59,6 +59,12 @@ while let argument = arguments.popFirst() {
       exit(2)
     }
     pacing.latencyMilliseconds = value
+  case "--rpd":
+    guard let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 else {
+      put("fake-groq: --rpd needs a number of requests per day\n" + usage, 2)
+      exit(2)
+    }
+    pacing.requestsPerDay = value
   case "-h", "--help":
     put(usage, 1)
     exit(0)

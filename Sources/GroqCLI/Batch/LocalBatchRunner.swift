@@ -183,7 +183,7 @@ final class LocalBatchRunner: @unchecked Sendable {
         break
       }
     }
-    try Task.checkCancellation()
+    // Written even when Ctrl-C came meanwhile: the answer is finished, and a rerun would pay for it again.
     try sink.append(output)
     let progress = lock.withLock {
       summary.done += 1
