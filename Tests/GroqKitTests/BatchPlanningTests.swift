@@ -168,13 +168,16 @@ struct RunPacingTests {
       ]))
   }
 
-  @Test("without -j, the count fits the token budget to the measured request")
+  @Test("without -j, the count fits the token budget to the measured request, more while the budget is full")
   func fits() {
     var pacing = RunPacing(jobs: nil)
     #expect(pacing.jobs == 1)
     // 60,000 TPM, 100 tokens taking 1 s: 10 in flight use 60,000 a minute.
-    #expect(pacing.observe(info(limit: 60_000, remaining: 59_000), tokens: 100, seconds: 1) == nil)
+    #expect(pacing.observe(info(limit: 60_000, remaining: 2_000), tokens: 100, seconds: 1) == nil)
     #expect(pacing.jobs == 10)
+    // 6,000 tokens left pay for 60 more: a quarter of that may go at once.
+    _ = pacing.observe(info(limit: 6_000, remaining: 6_000), tokens: 100, seconds: 1)
+    #expect(pacing.jobs == 15)
     _ = pacing.observe(info(limit: 6_000_000, remaining: 5_000_000), tokens: 100, seconds: 1)
     #expect(pacing.jobs == 16)
   }
@@ -187,7 +190,7 @@ struct RunPacingTests {
     #expect(pacing.rateLimited(retryAfter: 3) == 3)
     #expect(pacing.jobs == 8)
     var free = RunPacing(jobs: nil)
-    _ = free.observe(info(limit: 60_000, remaining: 59_000), tokens: 100, seconds: 1)
+    _ = free.observe(info(limit: 60_000, remaining: 2_000), tokens: 100, seconds: 1)
     #expect(free.rateLimited(retryAfter: nil) == 1)
     #expect(free.jobs == 5)
   }

@@ -2,8 +2,10 @@ import Foundation
 
 /// How many requests a local batch run keeps in flight, and when it must pause, from Groq's rate-limit headers.
 ///
-/// Concurrency that fits the token budget is `tokens per minute × seconds per request / (60 × tokens per request)`:
-/// more would only collect 429s. The first answers measure both; until then one request goes at a time.
+/// Concurrency that keeps pace with the token budget is `tokens per minute × seconds per request / (60 × tokens per
+/// request)`; while many tokens are left (a full bucket) more may go at once, a quarter of what the remaining budget
+/// would pay for, and the count falls back as the budget runs low. The first answers measure both; until then one
+/// request goes at a time.
 public struct RunPacing: Sendable, Equatable {
   /// Requests allowed in flight now.
   public private(set) var jobs: Int
@@ -25,8 +27,10 @@ public struct RunPacing: Sendable, Equatable {
       tokensPerRequest = tokensPerRequest.map { $0 * 0.8 + Double(tokens) * 0.2 } ?? Double(tokens)
     }
     guard let info else { return nil }
-    if !fixed, let limit = info.limitTokens, let perRequest = tokensPerRequest, seconds > 0 {
-      let fits = Double(limit) * seconds / (60 * perRequest)
+    if !fixed, let perRequest = tokensPerRequest {
+      var fits = 1.0
+      if let limit = info.limitTokens, seconds > 0 { fits = max(fits, Double(limit) * seconds / (60 * perRequest)) }
+      if let remaining = info.remainingTokens { fits = max(fits, Double(remaining) / (4 * perRequest)) }
       jobs = min(maxJobs, max(1, Int(fits.rounded(.down))))
     }
     if let remaining = info.remainingRequests, remaining <= 0 {
