@@ -162,3 +162,59 @@ struct BatchAudioTests {
     #expect(try GroqProcess.run(["help", "batch", "nope"]).status == 2)
   }
 }
+
+@Suite("groq batch faults")
+struct BatchFaultTests {
+  @Test("Ctrl-C in run keeps every finished line, exit 130, and a rerun finishes the rest")
+  func interruptRun() throws {
+    let server = try FakeGroqServer()
+    let scratch = try BatchScratch()
+    let path = try scratch.write("r.jsonl", (1...10).map { batchLine("c\($0)", "echo: \($0)") + "\n" }.joined())
+    let answered = PollCounter()
+    server.setHandler { request in
+      guard request.path == "/openai/v1/chat/completions" else { return nil }
+      return answered.next() == 4 ? .hang : nil
+    }
+    let output = scratch.path("out.jsonl")
+    let process = try GroqProcess(
+      ["batch", "run", path, "-j", "1", "-o", output], environment: GroqProcess.environment(server: server, [:]))
+    #expect(server.waitForRequests(4, timeout: 20))
+    process.interrupt()
+    #expect(process.finish().status == 130)
+    #expect(jsonLines(scratch.read("out.jsonl") ?? "").count == 3)
+    server.setHandler(nil)
+    #expect(try GroqProcess.run(["batch", "run", path, "-o", output], server: server).status == 0)
+    #expect(Set(jsonLines(scratch.read("out.jsonl") ?? "").compactMap { $0["custom_id"] as? String }).count == 10)
+  }
+
+  @Test("results of a batch whose input file was deleted: every result, in Groq's order, with a warning")
+  func inputGone() throws {
+    let server = try FakeGroqServer()
+    let scratch = try BatchScratch()
+    let path = try scratch.write("in.jsonl", (1...3).map { batchLine("g\($0)", "echo: \($0)") + "\n" }.joined())
+    let id = try GroqProcess.run(["batch", "submit", path], server: server).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(try GroqProcess.run(["batch", "wait", id, "--poll-interval", "0.01"], server: server).status == 0)
+    let status = try GroqProcess.run(["batch", "status", id, "--json"], server: server)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+    let input = try #require(object["input_file_id"] as? String)
+    #expect(try GroqProcess.run(["files", "delete", input], server: server).status == 0)
+    let results = try GroqProcess.run(["batch", "results", id], server: server)
+    #expect(results.status == 0)
+    #expect(jsonLines(results.stdout).count == 3)
+    #expect(results.stderr.contains("input file \(input) is gone"))
+  }
+
+  @Test("results before the batch has any: an error that says to wait")
+  func notYet() throws {
+    let server = try FakeGroqServer()
+    let scratch = try BatchScratch()
+    let path = try scratch.write("in.jsonl", batchLine("n", "hi") + "\n")
+    let id = try GroqProcess.run(["batch", "submit", path], server: server).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let results = try GroqProcess.run(["batch", "results", id], server: server)
+    #expect(results.status == 1)
+    #expect(results.stderr.contains("it has no results yet"))
+    #expect(results.stderr.contains("hint: groq batch wait \(id)"))
+  }
+}

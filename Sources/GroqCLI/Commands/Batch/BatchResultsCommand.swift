@@ -62,9 +62,14 @@ struct BatchResultsCommand: Command {
     }
     var inputIDs: [String] = []
     if let input = batch.inputFileID {
-      let url = try await download(input, to: scratch.file("input"), client: client)
-      try LineReader(path: url.path, command: "batch results").forEachLine { line, _ in
-        if let id = JSONValue(parsing: line)?["custom_id"]?.stringValue { inputIDs.append(id) }
+      do {
+        let url = try await download(input, to: scratch.file("input"), client: client)
+        try LineReader(path: url.path, command: "batch results").forEachLine { line, _ in
+          if let id = JSONValue(parsing: line)?["custom_id"]?.stringValue { inputIDs.append(id) }
+        }
+      } catch let error as GroqError where error.status == 404 {
+        // Groq keeps files 30 days, and a user may delete the input sooner: the results still matter.
+        terminal.warning("the batch's input file \(input) is gone; results follow in the order Groq wrote them")
       }
     }
     let join = try BatchResultsJoin(resultFiles: results)
