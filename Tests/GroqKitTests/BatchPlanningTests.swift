@@ -186,6 +186,9 @@ struct RunPacingTests {
   func pauses() {
     var pacing = RunPacing(jobs: 8)
     #expect(pacing.observe(info(limit: 6_000, remaining: 500, reset: "2.5s"), tokens: 100, seconds: 1) == 2.5)
+    // 300 tokens short at 1,000 a second: 0.3 s, not the 9 s until the budget is full.
+    let wait = pacing.observe(info(limit: 60_000, remaining: 500, reset: "9s"), tokens: 100, seconds: 1)
+    #expect(abs((wait ?? 0) - 0.3) < 0.001)
     #expect(pacing.jobs == 8)
     #expect(pacing.rateLimited(retryAfter: 3) == 3)
     #expect(pacing.jobs == 8)

@@ -39,7 +39,12 @@ public struct RunPacing: Sendable, Equatable {
     if let remaining = info.remainingTokens, let perRequest = tokensPerRequest,
       Double(remaining) < perRequest * Double(jobs)
     {
-      return min(60, info.resetTokens ?? 1)
+      // Long enough for the budget to cover the requests in flight, at the rate it refills; reset-tokens is when it
+      // is full again, which is longer than a run needs to wait.
+      let short = perRequest * Double(jobs) - Double(remaining)
+      var wait = info.limitTokens.map { short / (Double(max($0, 1)) / 60) } ?? info.resetTokens ?? 1
+      if let reset = info.resetTokens { wait = min(wait, reset) }
+      return min(60, max(0.05, wait))
     }
     return nil
   }
