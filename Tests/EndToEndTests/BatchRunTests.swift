@@ -218,3 +218,30 @@ struct BatchFaultTests {
     #expect(results.stderr.contains("hint: groq batch wait \(id)"))
   }
 }
+
+@Suite("groq batch against the server's limits")
+struct BatchServerLimitTests {
+  @Test("a file the server finds too large: the 413 is reported, exit 1")
+  func tooLarge() throws {
+    let server = try FakeGroqServer()
+    server.batchSettings.maxBytes = 100
+    let scratch = try BatchScratch()
+    let path = try scratch.write("in.jsonl", batchLine("a", "hi") + "\n")
+    let result = try GroqProcess.run(["batch", "submit", path], server: server)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("file exceeds the maximum size"))
+  }
+
+  @Test("more lines than the server takes: the batch fails validation, and wait says why")
+  func tooManyLines() throws {
+    let server = try FakeGroqServer()
+    server.batchSettings.maxLines = 2
+    let scratch = try BatchScratch()
+    let path = try scratch.write("in.jsonl", (1...3).map { batchLine("m\($0)", "hi") + "\n" }.joined())
+    let id = try GroqProcess.run(["batch", "submit", path], server: server).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let wait = try GroqProcess.run(["batch", "wait", id, "--poll-interval", "0.01"], server: server)
+    #expect(wait.status == 1)
+    #expect(wait.stderr.contains("the file has 3 lines; at most 2 are allowed (too_many_lines)"))
+  }
+}

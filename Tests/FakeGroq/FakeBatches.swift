@@ -267,7 +267,7 @@ final class FakeBatchService: @unchecked Sendable {
     var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     if lines.last?.isEmpty == true { lines.removeLast() }
     if lines.count > settingsValue.maxLines {
-      batch.errors.append(("too_many_lines", "the file has \(lines.count) lines; at most 50,000 are allowed", nil))
+      batch.errors.append(("too_many_lines", "the file has \(lines.count) lines; at most \(settingsValue.maxLines) are allowed", nil))
       return
     }
     for (index, raw) in lines.enumerated() {
