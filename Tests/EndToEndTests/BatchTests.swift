@@ -125,6 +125,20 @@ struct BatchPrepareTests {
     #expect(bad.stderr.contains("line 1: 'talk.mp3' is not an http(s) URL"))
   }
 
+  @Test("the model is chosen and checked as chat does: the chat default, and a family's limits refused")
+  func modelAsChat() throws {
+    let plain = try GroqProcess.run(["batch", "prepare"], stdin: "hi\n")
+    #expect(plain.status == 0)
+    #expect((jsonLines(plain.stdout).first?["body"] as? [String: Any])?["model"] as? String == "openai/gpt-oss-120b")
+    let effort = try GroqProcess.run(
+      ["batch", "prepare", "-m", "openai/gpt-oss-20b", "--reasoning-effort", "none"], stdin: "hi\n")
+    #expect(effort.status == 2)
+    #expect(effort.stderr.contains("--reasoning-effort none does not work with openai/gpt-oss-20b"))
+    let speech = try GroqProcess.run(["batch", "prepare", "-m", "canopylabs/orpheus-v1-english"], stdin: "hi\n")
+    #expect(speech.status == 2)
+    #expect(speech.stderr.contains("line 1: canopylabs/orpheus-v1-english (text to speech) is not available in batch"))
+  }
+
   @Test("the same input prepares the same bytes, run after run")
   func deterministic() throws {
     let arguments = ["batch", "prepare", "-m", "openai/gpt-oss-20b", "-s", "Be brief", "--temperature", "0.5"]

@@ -2,14 +2,18 @@ import FakeGroq
 import Foundation
 @preconcurrency import Glibc
 
-// fake-groq [--port N] [--key KEY] [--batch-speed STEPS]: serves the fake Groq API, prints its base URL on one line,
-// exits on SIGTERM/SIGINT. Benchmarks start it and read that line. --batch-speed moves batches that many steps a
-// second (validating, then a third of the requests per step, finalizing, completed) besides one step per poll.
+// fake-groq [--port N] [--key KEY] [--log] [--gone ID]...: serves the fake Groq API, prints its base URL on one line,
+// exits on SIGTERM/SIGINT. Benchmarks start it and read that line. --log prints each request (method, path, model)
+// on stderr; --gone shuts a model down (404 model_not_found, left out of /models), to watch a default heal.
+//
+// --batch-speed STEPS moves batches that many steps a second (validating, then a third of the requests per step,
+// finalizing, completed) besides one step per poll. --tpm N gives chat completions a budget of N tokens a minute
+// (429 with retry-after past it), --latency-ms N makes each chat answer take that long, and --rpd N sets the day's
+// request budget the headers count down from.
 
-// --tpm N gives chat completions a budget of N tokens a minute (429 with retry-after past it), --latency-ms N
-// makes each chat answer take that long, and --rpd N sets the day's request budget the headers count down from.
-
-let usage = "usage: fake-groq [--port N] [--key KEY] [--batch-speed STEPS] [--tpm N] [--latency-ms N] [--rpd N]\n"
+let usage =
+  "usage: fake-groq [--port N] [--key KEY] [--log] [--gone ID]... [--batch-speed STEPS] [--tpm N] [--latency-ms N]"
+  + " [--rpd N]\n"
 
 /// Writes straight to a file descriptor: unbuffered, so the URL line reaches a reading benchmark at once, and free
 /// of the C `stdout`/`stderr` globals that Swift 6 rejects as shared mutable state.
@@ -24,6 +28,8 @@ func put(_ text: String, _ fd: Int32) {
 }
 var port = 0
 var key = "gsk_test_key"
+var log = false
+var gone: Set<String> = []
 var batchSpeed = 0.0
 var pacing = FakeChatPacing()
 var arguments = CommandLine.arguments.dropFirst()
@@ -41,6 +47,13 @@ while let argument = arguments.popFirst() {
       exit(2)
     }
     key = value
+  case "--log": log = true
+  case "--gone":
+    guard let value = arguments.popFirst() else {
+      put("fake-groq: --gone needs a model id\n" + usage, 2)
+      exit(2)
+    }
+    gone.insert(value)
   case "--batch-speed":
     guard let value = arguments.popFirst().flatMap({ Double($0) }), value >= 0 else {
       put("fake-groq: --batch-speed needs a number of steps per second\n" + usage, 2)
@@ -91,6 +104,21 @@ do {
 }
 server.batchSettings.stepsPerSecond = batchSpeed
 server.chatPacing = pacing
+if log || !gone.isEmpty {
+  let gone = gone
+  let log = log
+  server.setHandler { request in
+    let model = (try? request.json())?["model"] as? String
+    if log { put("fake-groq: \(request.method) \(request.path)" + (model.map { " model=\($0)" } ?? "") + "\n", 2) }
+    if request.method == "GET" && request.path == "/openai/v1/models" && !gone.isEmpty {
+      return .json(FakeModelList.json(excluding: gone))
+    }
+    guard let model, gone.contains(model) else { return nil }
+    return .groqError(
+      status: 404, message: "The model `\(model)` does not exist or you do not have access to it.",
+      code: "model_not_found")
+  }
+}
 put(server.baseURL + "\n", 1)
 
 var received: Int32 = 0

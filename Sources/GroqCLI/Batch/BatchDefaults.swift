@@ -1,11 +1,9 @@
 import GroqKit
 
-/// The models a batch line gets when `-m` names none. One place, so that the day chat's default comes from the
-/// model roles, batch follows with one edit.
+/// The model an audio batch line gets when `-m` names none: the role's default, as transcribe and translate take
+/// theirs. Chat lines choose theirs through `ChatRequestOptions`, as groq chat does.
 enum BatchDefaults {
-  static var chatModel: String { ChatCommand.defaultModel }
-
   static func audioModel(translating: Bool) -> String {
-    TranscriptionOptions.defaultModel(translating ? .translate : .transcribe)
+    ModelRoles.defaultModel(for: translating ? .translation : .transcription)
   }
 }

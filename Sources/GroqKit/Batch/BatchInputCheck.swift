@@ -67,7 +67,7 @@ public struct BatchInputCheck: Sendable {
     endpoint = endpoint ?? lineEndpoint
     guard let body = value["body"], body.isObject else { return problem("no body object") }
     guard let model = body["model"]?.stringValue, !model.isEmpty else { return problem("the body names no model") }
-    if model.lowercased().contains("orpheus") { return problem("\(model) (text to speech) is not available in batch") }
+    if ModelRoles.can(model, .speech) { return problem("\(model) (text to speech) is not available in batch") }
     if body["service_tier"] != nil { return problem("service_tier is not allowed in a batch request") }
     if body["stream"] == .bool(true) { return problem("a batch request cannot stream; leave out \"stream\"") }
     return .success(BatchInputLine(customID: id, endpoint: lineEndpoint, body: body))

@@ -7,7 +7,7 @@ struct BatchPrepareCommand: Command {
   /// The chat options prepare shares with `groq chat`, by name, so their help and checks are chat's own.
   static let chatOptions: Set<String> = [
     "model", "system", "temperature", "top-p", "max-tokens", "stop", "seed", "image", "json-mode", "schema",
-    "schema-name", "tools", "tool-choice", "reasoning-format", "reasoning-effort", "prefill",
+    "schema-name", "tools", "tool-choice", "reasoning-format", "reasoning-effort", "prefill", "search", "code",
   ]
 
   static let spec = CommandSpec(
@@ -62,10 +62,12 @@ struct BatchPrepareCommand: Command {
     guard arguments.positionals.count <= 1 else { throw UsageError("prepare takes one input file", command: command) }
     input = arguments.positionals.first
     output = arguments.value("output")
-    request = try ChatRequestOptions(
-      arguments, environment: context.environment, command: command,
-      defaultModel: ("GROQ_MODEL", BatchDefaults.chatModel))
+    request = try ChatRequestOptions(arguments, environment: context.environment, command: command)
     features = try ChatFeatures(arguments, stop: request.stop, command: command)
+    // As chat picks and checks its model: a default moves to a vision model for images and to a built-in tools
+    // model for --search and --code, and what the model's family cannot do is refused here.
+    let role = features.role(for: request, resumed: false)
+    if role != request.role { request.model = ModelRoles.defaultModel(for: role) }
     switch (arguments.flag("transcribe"), arguments.flag("translate")) {
     case (true, true): throw UsageError("--transcribe and --translate: give one", command: command)
     case (true, false): audio = .transcriptions
@@ -75,6 +77,9 @@ struct BatchPrepareCommand: Command {
     audioModel = arguments.value("model") ?? BatchDefaults.audioModel(translating: audio == .translations)
     urlPrefix = arguments.value("url-prefix") ?? ""
     language = arguments.value("language")
+    if audio == nil {
+      try features.check(model: request.model, command: command)
+    }
     if audio == nil && (arguments.value("url-prefix") != nil || language != nil) {
       throw UsageError("--url-prefix and --language need --transcribe or --translate", command: command)
     }
@@ -160,10 +165,6 @@ struct BatchPrepareCommand: Command {
     }
     if let system = request.system, messages.first?.role != .system { messages.insert(.system(system), at: 0) }
     var body = request.makeRequest(messages: messages)
-    // As in chat: the default text model cannot see, so lines with images go to the vision model.
-    if !features.images.isEmpty && request.modelIsDefault, let vision = features.defaultVisionModel {
-      body.model = vision
-    }
     features.apply(to: &body)
     return BatchLine.request(customID: customID, endpoint: .chat, body: try body.body())
   }
