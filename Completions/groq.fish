@@ -45,7 +45,8 @@ complete -c groq -n '__fish_seen_subcommand_from chat' -l hide-reasoning -d 'Nev
 complete -c groq -n '__fish_seen_subcommand_from chat' -l prefill -x -d 'Text the answer starts from; only what the model adds to it is printed'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l service-tier -x -a 'on_demand flex auto performance' -d 'on_demand, flex (fails fast when busy), auto or performance'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l json -d 'Print the API\'s whole response as JSON (not streamed)'
-complete -c groq -n '__fish_seen_subcommand_from chat' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from chat' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from chat' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from chat' -s h -l help -d 'Show help for this command'
 
@@ -74,7 +75,8 @@ complete -c groq -n '__fish_seen_subcommand_from reason' -l hide-reasoning -d 'N
 complete -c groq -n '__fish_seen_subcommand_from reason' -l prefill -x -d 'Text the answer starts from; only what the model adds to it is printed'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l service-tier -x -a 'on_demand flex auto performance' -d 'on_demand, flex (fails fast when busy), auto or performance'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l json -d 'Print the API\'s whole response as JSON (not streamed)'
-complete -c groq -n '__fish_seen_subcommand_from reason' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from reason' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from reason' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from reason' -s h -l help -d 'Show help for this command'
 
@@ -88,7 +90,8 @@ complete -c groq -n '__fish_seen_subcommand_from transcribe' -l temperature -x -
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l words -d 'Print each word\'s start and end (or make word subtitles)'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l segments -d 'Print each segment\'s start and end'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l flag-suspect -d 'Mark segments Whisper itself would distrust; count them on stderr'
-complete -c groq -n '__fish_seen_subcommand_from transcribe' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -F
@@ -101,7 +104,8 @@ complete -c groq -n '__fish_seen_subcommand_from translate' -l prompt -x -d 'Spe
 complete -c groq -n '__fish_seen_subcommand_from translate' -l temperature -x -d 'Sampling temperature, 0 to 1'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l segments -d 'Print each segment\'s start and end'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l flag-suspect -d 'Mark segments Whisper itself would distrust; count them on stderr'
-complete -c groq -n '__fish_seen_subcommand_from translate' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from translate' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from translate' -F
@@ -115,13 +119,15 @@ complete -c groq -n '__fish_seen_subcommand_from speak' -l sample-rate -x -d 'Sa
 complete -c groq -n '__fish_seen_subcommand_from speak' -s o -l output -r -F -d 'Write the audio here'
 complete -c groq -n '__fish_seen_subcommand_from speak' -s f -l file -r -F -d 'Read the text from a file'
 complete -c groq -n '__fish_seen_subcommand_from speak' -l list-voices -d 'List the voices and models groq knows, and exit'
-complete -c groq -n '__fish_seen_subcommand_from speak' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from speak' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from speak' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from speak' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from speak' -s h -l help -d 'Show help for this command'
 
 # groq models
 complete -c groq -n '__fish_seen_subcommand_from models' -l json -d 'Print the API\'s model objects as JSON'
-complete -c groq -n '__fish_seen_subcommand_from models' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from models' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from models' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from models' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from models' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq __models (commandline -opc)[2] 2>/dev/null)'
@@ -185,40 +191,46 @@ complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcomma
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l window -x -a '24h 48h 72h 7d' -d 'How long Groq may take, 24h to 7d'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l metadata -x -d 'A label kept with the batch'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l json -d 'Print the API\'s JSON as it came'
-complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -F
 
 # groq batch status
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -l json -d 'Print the API\'s JSON as it came'
-complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -s h -l help -d 'Show help for this command'
 
 # groq batch wait
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -l poll-interval -x -d 'First wait between polls; it grows to a minute'
-complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -s h -l help -d 'Show help for this command'
 
 # groq batch results
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -l text -d 'Print only each answer\'s text, one per line'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -s o -l output -r -F -d 'Write to this file (renamed into place when complete) instead of standard output'
-complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -s h -l help -d 'Show help for this command'
 
 # groq batch list
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l limit -x -d 'Show at most this many'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l json -d 'Print the batch objects as a JSON array'
-complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -s h -l help -d 'Show help for this command'
 
 # groq batch cancel
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -l json -d 'Print the API\'s JSON as it came'
-complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -s h -l help -d 'Show help for this command'
 
@@ -226,7 +238,8 @@ complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcomma
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -s j -l jobs -x -d 'Requests in flight (default: fitted to your limits)'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -s o -l output -r -F -d 'Append the lines to this file, skipping requests it already has'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -l resume -r -F -d 'Take up a run whose lines are in this file, appending to it'
-complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -F
@@ -241,30 +254,35 @@ complete -c groq -n '__fish_seen_subcommand_from files' -s h -l help -d 'Show he
 
 # groq files list
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -l json -d 'Print the API\'s JSON as it came'
-complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -s h -l help -d 'Show help for this command'
 
 # groq files upload
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -l json -d 'Print the API\'s JSON as it came'
-complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -F
 
 # groq files info
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -l json -d 'Print the API\'s JSON as it came'
-complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -s h -l help -d 'Show help for this command'
 
 # groq files download
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -s o -l output -r -F -d 'Write to this file instead of standard output'
-complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -s h -l help -d 'Show help for this command'
 
 # groq files delete
-complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from delete' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from delete' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from delete' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from delete' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from delete' -s h -l help -d 'Show help for this command'

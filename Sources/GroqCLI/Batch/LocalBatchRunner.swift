@@ -205,10 +205,7 @@ final class LocalBatchRunner: @unchecked Sendable {
     let form = MultipartBody(fields: fields, file: nil)
     var http = client.makeRequest("POST", path: endpoint.clientPath)
     http.headers.append(("Content-Type", form.contentType))
-    // A form of a few short fields: read back from MultipartBody's file, so the encoding is written in one place.
-    let file = try form.write()
-    defer { try? FileManager.default.removeItem(at: file) }
-    http.body = .data(try Data(contentsOf: file))
+    http.body = .parts(form.segments())
     return http
   }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 extension GroqClient {
-  /// Uploads a file for the Batch API. The file is copied once into a multipart envelope on disk and sent from there,
-  /// so a 200 MB file never sits in memory, retries included.
+  /// Uploads a file for the Batch API. The multipart body goes as its pieces, the file read in place, so a 200 MB
+  /// file never sits in memory, retries included.
   public func uploadFile(
     _ url: URL, filename: String? = nil, purpose: String = "batch",
     progress: (@Sendable (Int64, Int64) -> Void)? = nil
@@ -11,11 +11,9 @@ extension GroqClient {
       fields: [("purpose", purpose)],
       file: .init(
         filename: filename ?? url.lastPathComponent, contentType: "application/jsonl", contents: [.file(url)]))
-    let bodyFile = try form.write()
-    defer { try? FileManager.default.removeItem(at: bodyFile) }
     var http = makeRequest("POST", path: "/files")
     http.headers.append(("Content-Type", form.contentType))
-    http.body = .file(bodyFile)
+    http.body = .parts(form.segments())
     http.uploadProgress = progress
     let raw = try await send(http).body.collect()
     return (try decodeBatchAPI(GroqFile.self, from: raw), raw)
