@@ -51,7 +51,7 @@ struct BatchRunTests {
     let process = try GroqProcess(
       ["batch", "run", path, "-j", "1", "-o", output], environment: GroqProcess.environment(server: server, [:]))
     #expect(server.waitForRequests(8, timeout: 20))
-    process.killHard()
+    process.signal(SIGKILL)
     #expect(process.finish().status == 128 + 9)
     let before = jsonLines(scratch.read("out.jsonl") ?? "").compactMap { $0["custom_id"] as? String }
     #expect(before == (1...7).map { "r\($0)" })
