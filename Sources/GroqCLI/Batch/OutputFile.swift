@@ -41,13 +41,15 @@ final class OutputFile {
   }
 }
 
-/// A folder of scratch files for one command, removed when the command ends.
+/// A folder of scratch files for one command (prepared lines, downloaded results: the user's data), inside the run's
+/// private temporary folder, so a signal that ends groq removes it too; removed when the command ends.
 final class ScratchFolder {
   let url: URL
 
   init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("groq-batch-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    url = try RunTemporaryDirectory.url().appendingPathComponent("batch-\(UUID().uuidString.lowercased())")
+    try FileManager.default.createDirectory(
+      at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
   }
 
   func file(_ name: String) -> URL { url.appendingPathComponent(name) }
