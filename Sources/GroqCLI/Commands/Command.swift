@@ -9,10 +9,13 @@ protocol Command: Sendable {
   /// Whether the config file is read before `init`: not by `groq config`, which must work on a broken file, nor
   /// by commands that only print what groq itself knows.
   static var readsSettings: Bool { get }
+  /// A command made of subcommands lists their types; CLI dispatches on the next word.
+  static var subcommands: [any Command.Type] { get }
 }
 
 extension Command {
   static var readsSettings: Bool { true }
+  static var subcommands: [any Command.Type] { [] }
 }
 
 /// What a running command may use: the terminal, the environment, and a client made on demand.
