@@ -5,38 +5,13 @@
 #endif
 import Foundation
 
-/// Writes a file only its owner can read (config, credentials, roles), whole or not at all: a temporary file beside
-/// it, fsync, then rename(2), so a crash or a full disk leaves the previous version.
+/// Writes a file only its owner can read (config, credentials, roles), whole or not at all, through
+/// `PrivateFiles.replace` (a 0600 temporary file beside it, fsync, rename(2)); reads one as UTF-8 text.
 enum PrivateFile {
   static func save(_ text: String, to url: URL) throws(CLIError) {
     try UserDirectories.create(url.deletingLastPathComponent())
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(
-      ".\(url.lastPathComponent).\(getpid()).tmp")
-    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard fd >= 0 else { throw failure(url, errno) }
-    var bytes = Array(text.utf8)
-    let written = bytes.withUnsafeMutableBytes { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 && errno == EINTR { continue }
-        if count <= 0 { return false }
-        offset += count
-      }
-      return true
-    }
-    let code = errno
-    guard written, fsync(fd) == 0 else {
-      close(fd)
-      unlink(temporary.path)
-      throw failure(url, code)
-    }
-    close(fd)
-    guard rename(temporary.path, url.path) == 0 else {
-      let code = errno
-      unlink(temporary.path)
-      throw failure(url, code)
-    }
+    let code = PrivateFiles.replace(url, with: Data(text.utf8))
+    guard code == 0 else { throw failure(url, code) }
   }
 
   /// The file's text; nil when it does not exist.
