@@ -123,3 +123,59 @@ struct ChunkScanningRandomTests {
     }
   }
 }
+
+/// The plain-content path must give the same text JSONDecoder does, and take only chunks that are nothing else.
+struct ContentDeltaTests {
+  /// Runs the fast path on `json` with some text already in the buffer, which must survive either way.
+  private func append(_ json: String) -> (taken: Bool, buffer: [UInt8]) {
+    var buffer = Array("before".utf8)
+    var copy = json
+    let taken = copy.withUTF8 { ContentDelta.append(UnsafeRawBufferPointer($0), to: &buffer) }
+    return (taken, buffer)
+  }
+
+  @Test(
+    "takes only plain content, with JSONDecoder's text; leaves the buffer alone otherwise",
+    arguments: ChunkScanningTests.agreeing + ChunkScanningTests.declined)
+  func agrees(json: String) throws {
+    let (taken, buffer) = append(json)
+    let reference = try? JSONDecoder().decode(ChatCompletionChunk.self, from: Data(json.utf8))
+    let plain =
+      reference.map {
+        $0.choices.count == 1 && $0.choices[0].index == 0 && $0.choices[0].finishReason == nil
+          && $0.choices[0].delta.role == nil && $0.choices[0].delta.reasoning == nil
+          && $0.choices[0].delta.toolCalls == nil && $0.choices[0].delta.executedTools == nil
+          && $0.content != nil && $0.usage == nil && $0.xGroq == nil && $0.error == nil
+      } ?? false
+    if taken {
+      #expect(plain, "took a chunk that is more than content: \(json)")
+      #expect(String(decoding: buffer, as: UTF8.self) == "before" + (reference?.content ?? ""))
+    } else {
+      #expect(buffer == Array("before".utf8))
+    }
+  }
+
+  @Test("takes the plain content chunks Groq sends")
+  func takesPlainContent() {
+    let json =
+      #"{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1747000000,"model":"m","system_fingerprint":"fp_1","choices":[{"index":0,"delta":{"content":"h\u00e9 \"x\""},"logprobs":null,"finish_reason":null}]}"#
+    let (taken, buffer) = append(json)
+    #expect(taken)
+    #expect(String(decoding: buffer, as: UTF8.self) == "beforeh\u{e9} \"x\"")
+  }
+
+  @Test("agrees with JSONDecoder on 500 random contents")
+  func randomContents() throws {
+    var random = ChunkScanningRandomTests.Seeded(state: 7)
+    for round in 0..<500 {
+      let length = Int.random(in: 0...40, using: &random)
+      let text = String((0..<length).map { _ in ChunkScanningRandomTests.alphabet.randomElement(using: &random)! })
+      let json =
+        #"{"id":"c","choices":[{"index":0,"delta":{"content":"#
+        + ChunkScanningRandomTests.quoted(text, escapeAll: round % 2 == 1) + #"},"finish_reason":null}]}"#
+      let (taken, buffer) = append(json)
+      #expect(taken, "round \(round)")
+      #expect(String(decoding: buffer, as: UTF8.self) == "before" + text, "round \(round)")
+    }
+  }
+}
