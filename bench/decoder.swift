@@ -55,6 +55,7 @@ enum DecoderBench {
   static func decode(_ body: Data, readSize: Int, fast: Bool) -> Int {
     var decoder = SSEDecoder()
     var interpreter = ChatStreamInterpreter()
+    var shape = ContentDelta.Shape()
     var total = 0
     body.withUnsafeBytes { all in
       var offset = 0
@@ -63,7 +64,7 @@ enum DecoderBench {
         var piece = ""
         var content: [UInt8] = []
         try! decoder.push(UnsafeRawBufferPointer(rebasing: all[offset..<end])) { event in
-          if fast, ContentDelta.append(event.data, to: &content) { return }
+          if fast, ContentDelta.append(event.data, to: &content, shape: &shape) { return }
           if case .chunk(let chunk)? = try interpreter.interpret(event),
             let content = chunk.choices.first?.delta.content
           {

@@ -164,18 +164,48 @@ struct ContentDeltaTests {
     #expect(String(decoding: buffer, as: UTF8.self) == "beforeh\u{e9} \"x\"")
   }
 
-  @Test("agrees with JSONDecoder on 500 random contents")
+  @Test("a chunk with the last plain chunk's bytes around its content is taken; any other difference is read whole")
+  func sameShape() {
+    var shape = ContentDelta.Shape()
+    var buffer: [UInt8] = []
+    func take(_ json: String) -> Bool {
+      var copy = json
+      return copy.withUTF8 { ContentDelta.append(UnsafeRawBufferPointer($0), to: &buffer, shape: &shape) }
+    }
+    func plain(_ quoted: String) -> String {
+      #"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"# + quoted
+        + #"},"logprobs":null,"finish_reason":null}]}"#
+    }
+    #expect(take(plain(#""one ""#)))
+    #expect(!shape.prefix.isEmpty)
+    #expect(take(plain(#""tw\u00f6 ""#)))
+    // Same bytes before the content, different after: a finish reason, more keys, a cut object, a bad string.
+    #expect(!take(#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"stop"}]}"#))
+    #expect(!take(#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"x","reasoning":"r"}}]}"#))
+    #expect(!take(#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"x"#))
+    #expect(!take(plain("\"bad \u{1}\"")))
+    #expect(String(decoding: buffer, as: UTF8.self) == "one tw\u{f6} ")
+    // A new id is read whole and becomes the shape.
+    #expect(take(#"{"id":"c2","choices":[{"index":0,"delta":{"content":"three"}}]}"#))
+    #expect(take(#"{"id":"c2","choices":[{"index":0,"delta":{"content":"!"}}]}"#))
+    #expect(String(decoding: buffer, as: UTF8.self) == "one tw\u{f6} three!")
+  }
+
+  @Test("agrees with JSONDecoder on 500 random contents, one stream's shape shared")
   func randomContents() throws {
     var random = ChunkScanningRandomTests.Seeded(state: 7)
+    var shape = ContentDelta.Shape()
     for round in 0..<500 {
       let length = Int.random(in: 0...40, using: &random)
       let text = String((0..<length).map { _ in ChunkScanningRandomTests.alphabet.randomElement(using: &random)! })
       let json =
         #"{"id":"c","choices":[{"index":0,"delta":{"content":"#
         + ChunkScanningRandomTests.quoted(text, escapeAll: round % 2 == 1) + #"},"finish_reason":null}]}"#
-      let (taken, buffer) = append(json)
+      var buffer: [UInt8] = []
+      var copy = json
+      let taken = copy.withUTF8 { ContentDelta.append(UnsafeRawBufferPointer($0), to: &buffer, shape: &shape) }
       #expect(taken, "round \(round)")
-      #expect(String(decoding: buffer, as: UTF8.self) == "before" + text, "round \(round)")
+      #expect(String(decoding: buffer, as: UTF8.self) == text, "round \(round)")
     }
   }
 }

@@ -99,6 +99,8 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
     var decoder = SSEDecoder()
     var finished = false
     var sawFinishReason = false
+    /// The bytes around the content of the last plain content chunk, which the next ones repeat.
+    var shape = ContentDelta.Shape()
 
     /// An error found after chunks of the same read: those chunks are returned first, so nothing shown is lost.
     var pendingError: (any Error)?
@@ -130,7 +132,7 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
           try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
             try decoder.push(bytes) { event in
               guard !finished else { return }
-              if event.event != "error", ContentDelta.append(event.data, to: &read.content) { return }
+              if event.event != "error", ContentDelta.append(event.data, to: &read.content, shape: &shape) { return }
               switch try interpreter.interpret(event) {
               case .chunk(let chunk):
                 if chunk.choices.contains(where: { $0.finishReason != nil }) { sawFinishReason = true }

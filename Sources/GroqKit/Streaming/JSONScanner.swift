@@ -14,7 +14,13 @@ struct JSONScanner {
   private let bytes: UnsafeRawBufferPointer
   private var index = 0
 
-  init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+  init(_ bytes: UnsafeRawBufferPointer, at offset: Int = 0) {
+    self.bytes = bytes
+    index = offset
+  }
+
+  /// How many bytes have been read.
+  var offset: Int { index }
 
   var atEnd: Bool {
     mutating get {
