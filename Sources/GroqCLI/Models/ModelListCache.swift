@@ -54,10 +54,15 @@ struct ModelListCache: Sendable {
       at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let stored = Stored(server: server, fetched: now.timeIntervalSince1970, ids: ids)
     guard let data = try? JSONEncoder().encode(stored) else { return }
-    let temporary = directory.appendingPathComponent(".models.json.\(getpid())")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
-    else { return }
-    if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    let temporary = directory.appendingPathComponent(".models.json.\(getpid())").path
+    // open/write/rename, not FileManager.createFile: that one fsyncs, milliseconds a cache does not need (a lost
+    // write is only a refetch), and sets the mode in a second step.
+    unlink(temporary)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return }
+    let written = writeAll(descriptor, data)
+    close(descriptor)
+    if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
   }
 
   /// Asks the server and stores what it said.
@@ -74,4 +79,9 @@ struct ModelListCache: Sendable {
     if let fetched = try? await refresh(client) { return fetched }
     return stored?.ids
   }
+}
+
+/// write(2) of the whole of `data`; out here, where `write` is not `ModelListCache.write`.
+private func writeAll(_ descriptor: Int32, _ data: Data) -> Bool {
+  data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) == $0.count }
 }
