@@ -62,8 +62,7 @@ struct ModelsCommand: Command {
       try terminal.out(terminal.stdoutIsTTY ? ModelRendering.table(sorted) : ModelRendering.lines(sorted))
     }
     // The answer first: the cache is for later commands, and writing it is no part of what the user waits for.
-    ModelListCache(environment: context.environment, server: client.configuration.baseURL)
-      .write(models.map(\.id).sorted())
+    ModelListCache(context: context, client: client).write(models.map(\.id).sorted())
     return .success
   }
 }

@@ -111,7 +111,7 @@ final class LineEditor: Sendable {
       }
       if fds[1].revents != 0 {
         // As a shell does: the typed text stays visible, marked, and a fresh prompt starts on the next line.
-        _ = "^C\n".withCString { write(1, $0, 3) }
+        _ = (Interrupts.isEnding ? "\n" : "^C\n").withCString { write(1, $0, strlen($0)) }
         return .interrupted
       }
       var pending: Int32 = 0

@@ -46,6 +46,9 @@ struct ReplyPrinter {
     var aside = AsidePrinter(terminal: terminal, display: display)
     var runs = ExecutedToolRuns()
     var toolCalls = ToolCallCollector()
+    // A write that failed for a reason other than EPIPE (a full disk): the rest of the answer is still read, so
+    // the conversation keeps it whole, and the failure is reported at the end.
+    var unwritten: OutputClosed?
     do {
       for try await batch in stream {
         // Reasoning is written once per read, but before any tool run that came after it in the same read.
@@ -70,7 +73,9 @@ struct ReplyPrinter {
         let piece = batch.text
         aside.finish()
         if reply.timeToFirstToken == nil { reply.timeToFirstToken = clock.now - started }
-        try terminal.out(piece)
+        if unwritten == nil {
+          do { try terminal.out(piece) } catch { if error.isQuiet { throw error } else { unwritten = error } }
+        }
         reply.text += piece
       }
     } catch {
@@ -80,6 +85,7 @@ struct ReplyPrinter {
     }
     aside.finish()
     reply.toolCalls = toolCalls.calls
+    if let unwritten { throw ReplyFailure(partial: reply, underlying: unwritten) }
     try finish(reply)
     return reply
   }
@@ -93,13 +99,18 @@ struct ReplyPrinter {
     aside.toolRuns(runs.add(message?.executedTools ?? []))
     aside.finish()
     let reply = ChatReply(completion)
-    if !reply.text.isEmpty { try terminal.out(reply.text) }
-    try finish(reply)
+    do {
+      if !reply.text.isEmpty { try terminal.out(reply.text) }
+      try finish(reply)
+    } catch {
+      if error.isQuiet { throw error }
+      throw ReplyFailure(partial: reply, underlying: error)
+    }
     return reply
   }
 
   /// Ends the text's line, then prints the tool calls. An answer that is only tool calls gets no empty line.
-  private func finish(_ reply: ChatReply) throws {
+  private func finish(_ reply: ChatReply) throws(OutputClosed) {
     if !reply.text.hasSuffix("\n") && !(reply.text.isEmpty && !reply.toolCalls.isEmpty) { try terminal.out("\n") }
     if !reply.toolCalls.isEmpty { try terminal.out(ToolCallPrinter.lines(reply.toolCalls)) }
   }
