@@ -100,15 +100,22 @@ struct ChunkScanningRandomTests {
     return out + "\""
   }
 
-  @Test("agrees with JSONDecoder on 500 random contents")
-  func randomContents() throws {
-    var random = Seeded(state: 42)
-    for round in 0..<500 {
+  /// 500 content chunks of random text, the same for every run with the same seed.
+  static func randomChunks(seed: UInt64) -> [(round: Int, text: String, json: String)] {
+    var random = Seeded(state: seed)
+    return (0..<500).map { round in
       let length = Int.random(in: 0...40, using: &random)
-      let text = String((0..<length).map { _ in Self.alphabet.randomElement(using: &random)! })
+      let text = String((0..<length).map { _ in alphabet.randomElement(using: &random)! })
       let json =
         #"{"id":"c","choices":[{"index":0,"delta":{"content":"#
-        + Self.quoted(text, escapeAll: round % 2 == 1) + #"},"finish_reason":null}]}"#
+        + quoted(text, escapeAll: round % 2 == 1) + #"},"finish_reason":null}]}"#
+      return (round, text, json)
+    }
+  }
+
+  @Test("agrees with JSONDecoder on 500 random contents")
+  func randomContents() throws {
+    for (round, text, json) in Self.randomChunks(seed: 42) {
       let reference = try JSONDecoder().decode(ChatCompletionChunk.self, from: Data(json.utf8))
       var copy = json
       let fast = copy.withUTF8 { ChatCompletionChunk.scan(UnsafeRawBufferPointer($0)) }
@@ -204,14 +211,8 @@ struct ContentDeltaTests {
 
   @Test("agrees with JSONDecoder on 500 random contents, one stream's shape shared")
   func randomContents() throws {
-    var random = ChunkScanningRandomTests.Seeded(state: 7)
     var shape = ContentDelta.Shape()
-    for round in 0..<500 {
-      let length = Int.random(in: 0...40, using: &random)
-      let text = String((0..<length).map { _ in ChunkScanningRandomTests.alphabet.randomElement(using: &random)! })
-      let json =
-        #"{"id":"c","choices":[{"index":0,"delta":{"content":"#
-        + ChunkScanningRandomTests.quoted(text, escapeAll: round % 2 == 1) + #"},"finish_reason":null}]}"#
+    for (round, text, json) in ChunkScanningRandomTests.randomChunks(seed: 7) {
       var buffer: [UInt8] = []
       var copy = json
       let taken = copy.withUTF8 { ContentDelta.append(UnsafeRawBufferPointer($0), to: &buffer, shape: &shape) }
