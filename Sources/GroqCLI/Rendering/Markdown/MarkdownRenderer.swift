@@ -1,0 +1,103 @@
+/// Markdown rendered for a terminal while it streams: fed pieces of text, it returns the bytes to write.
+///
+/// Complete lines are printed styled and never touched again. The line still being written is shown at once, as
+/// written, and redrawn styled when its line feed arrives: the cursor goes back up over the rows it took (counted as
+/// the terminal wraps them, wide characters included), the rest of the screen is cleared, and the new rows are
+/// written, all in one write, so nothing flickers or repeats. A table's rows are held the same way until the table
+/// ends and can be aligned. Text that only grows is written as its new part alone, so a plain stream costs no more
+/// than printing it.
+///
+/// What cannot be redrawn (a line or table taller than the window, whose top has scrolled away) stays as written.
+struct MarkdownRenderer {
+  let columns: Int
+  let rows: Int
+  private var blocks: MarkdownBlocks
+  /// The text after the last line feed, as the server sent it.
+  private var partial = ""
+  /// What the held table rows and the partial line show on screen now, below the last finished row.
+  private var shown = ""
+  /// The partial line grew taller than the window: it is printed as written, piece by piece, until it ends.
+  private var frozen: String?
+
+  init(columns: Int, rows: Int, hyperlinks: Bool) {
+    self.columns = max(columns, 10)
+    self.rows = max(rows, 3)
+    blocks = MarkdownBlocks(columns: self.columns, hyperlinks: hyperlinks)
+  }
+
+  mutating func feed(_ text: String) -> String {
+    partial += text
+    var out = ""
+    var finished = ""
+    while let newline = partial.unicodeScalars.firstIndex(of: "\n") {
+      var line = String(partial.unicodeScalars[..<newline])
+      partial = String(partial.unicodeScalars[partial.unicodeScalars.index(after: newline)...])
+      if line.unicodeScalars.last == "\r" { line.unicodeScalars.removeLast() }
+      let rendered = blocks.complete(line)
+      if let before = frozen {
+        out += Self.suffix(of: VisibleControls.escape(line), after: before) + "\n"
+        frozen = nil
+      } else {
+        finished += rendered
+      }
+    }
+    if let before = frozen {
+      let now = livePartial
+      frozen = now
+      return out + Self.suffix(of: now, after: before)
+    }
+    out += redraw(to: finished + live)
+    shown = live
+    freezeIfTooTall()
+    return out
+  }
+
+  /// Ends the answer: the last line and any held table are printed styled, and the output ends with a line feed.
+  mutating func finish() -> String {
+    var out = partial.isEmpty ? "" : feed("\n")
+    out += redraw(to: blocks.flush())
+    shown = ""
+    return out
+  }
+
+  /// Held table rows and the partial line, as written (made safe).
+  private var live: String {
+    blocks.held.map { $0 + "\n" }.joined() + livePartial
+  }
+
+  private var livePartial: String {
+    var text = partial
+    // A carriage return that may start a CRLF is not shown until the line feed decides.
+    if text.unicodeScalars.last == "\r" { text.unicodeScalars.removeLast() }
+    return VisibleControls.escape(text)
+  }
+
+  /// The bytes that turn what is shown into `target`: only the new part when it merely grows, or else back up to
+  /// the first row shown, clear to the end of the screen, and write it all.
+  private func redraw(to target: String) -> String {
+    if target.utf8.starts(with: shown.utf8) { return Self.suffix(of: target, after: shown) }
+    return Self.erase(shown, columns: columns) + target
+  }
+
+  /// The cursor back to the start of `text`'s first row, and everything from there down cleared.
+  static func erase(_ text: String, columns: Int) -> String {
+    let up = DisplayWidth.cursorRow(after: text, columns: columns)
+    return "\r" + (up > 0 ? "\u{1B}[\(up)A" : "") + "\u{1B}[J"
+  }
+
+  private static func suffix(of text: String, after prefix: String) -> String {
+    guard text.utf8.starts(with: prefix.utf8) else { return text }
+    return String(decoding: text.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+  }
+
+  /// Moving up more rows than the window has would miss the top and leave copies, so a live part that tall stays
+  /// as it is. Measured only once it could be that tall: every column holds at least one byte.
+  private mutating func freezeIfTooTall() {
+    guard shown.utf8.count >= columns * (rows - 2),
+      DisplayWidth.cursorRow(after: shown, columns: columns) >= rows - 2
+    else { return }
+    blocks.release()
+    frozen = livePartial
+    shown = ""
+  }
+}
