@@ -35,5 +35,6 @@ enum ChatFeatureOptions {
       long: "service-tier", value: ValueSpec("tier", completion: .choices(ServiceTier.allCases.map(\.rawValue))),
       help: "on_demand, flex (fails fast when busy), auto or performance"),
     OptionSpec(long: "json", help: "Print the API's whole response as JSON (not streamed)"),
+    OptionSpec(long: "raw", help: "Print the answer as the model wrote it, without rendering its Markdown"),
   ]
 }

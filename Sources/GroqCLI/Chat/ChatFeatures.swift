@@ -27,6 +27,8 @@ struct ChatFeatures: Sendable, Equatable {
   var serviceTier: ServiceTier?
   /// `--json`: the whole response, verbatim, instead of the answer.
   var rawJSON = false
+  /// Markdown rendering of the answer on a terminal (`AnswerRendering.choose`); nil prints the text as it comes.
+  var rendering: AnswerRendering?
 
   init() {}
 
@@ -127,7 +129,7 @@ struct ChatFeatures: Sendable, Equatable {
     _ request: ChatCompletionRequest, stream: Bool, client: GroqClient, terminal: Terminal
   ) async throws -> ChatReply {
     if let warning = ImageAttachment.countWarning(images.count) { terminal.warning(warning) }
-    let printer = ReplyPrinter(terminal: terminal, display: display(terminal))
+    let printer = ReplyPrinter(terminal: terminal, display: display(terminal), rendering: rendering)
     if rawJSON {
       let (completion, raw) = try await client.chatCompletion(request)
       let text = String(decoding: raw, as: UTF8.self)

@@ -84,6 +84,8 @@ struct ChatCommand: Command {
     stats = arguments.flag("stats")
     network = try NetworkOptions(arguments, command: "chat")
     features = try ChatFeatures(arguments, stop: request.stop, command: "chat")
+    features.rendering = AnswerRendering.choose(
+      stdoutIsTTY: context.terminal.stdoutIsTTY, raw: arguments.flag("raw"), environment: context.environment)
     keepsHistory = !arguments.flag("no-history") && context.environment["GROQ_HISTORY"] != "0"
     switch (arguments.flag("continue"), arguments.value("session")) {
     case (true, _?):

@@ -64,8 +64,10 @@ struct ReasonCommand: Command {
     request.temperature = request.temperature ?? Self.temperature
     request.topP = request.topP ?? Self.topP
     request.maxTokens = request.maxTokens ?? Self.maxTokens
-    let features = try ChatFeatures(
+    var features = try ChatFeatures(
       arguments, stop: request.stop, reasoningFormat: .parsed, visionModel: nil, command: "reason")
+    features.rendering = AnswerRendering.choose(
+      stdoutIsTTY: context.terminal.stdoutIsTTY, raw: arguments.flag("raw"), environment: context.environment)
     chat = OneShotChat(
       request: request, features: features, promptWords: arguments.positionals,
       stream: !arguments.flag("no-stream"), stats: arguments.flag("stats"),

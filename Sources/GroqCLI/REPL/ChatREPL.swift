@@ -180,12 +180,12 @@ struct ChatREPL {
 
   /// What the user asked to see (/help, /history, /models) goes to stdout.
   private func print(_ text: String) {
-    try? terminal.out(text)
+    try? terminal.out(terminal.stdoutIsTTY ? VisibleControls.escape(text) : text)
   }
 
   /// How a command changed things: a dim line on stderr.
   func status(_ text: String) {
-    terminal.err(terminal.style(text, .dim) + "\n")
+    terminal.err(terminal.style(terminal.stderrIsTTY ? VisibleControls.escape(text) : text, .dim) + "\n")
   }
 
   private func outcome(_ result: Result<String, CLIError>) {

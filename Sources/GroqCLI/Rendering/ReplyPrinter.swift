@@ -35,6 +35,8 @@ struct ReplyDisplay: Sendable, Equatable {
 struct ReplyPrinter {
   var terminal: Terminal
   var display: ReplyDisplay
+  /// Markdown rendering on a terminal; nil prints the text as it comes.
+  var rendering: AnswerRendering? = nil
 
   /// Prints a stream. A failure or Ctrl-C keeps what was printed, ends its line, and is rethrown as a `ReplyFailure`
   /// that carries the part shown, so a conversation can keep it.
@@ -46,6 +48,7 @@ struct ReplyPrinter {
     var aside = AsidePrinter(terminal: terminal, display: display)
     var runs = ExecutedToolRuns()
     var toolCalls = ToolCallCollector()
+    var output = AnswerOutput(terminal: terminal, rendering: rendering)
     do {
       for try await batch in stream {
         var piece = ""
@@ -70,17 +73,17 @@ struct ReplyPrinter {
         guard !piece.isEmpty else { continue }
         aside.finish()
         if reply.timeToFirstToken == nil { reply.timeToFirstToken = clock.now - started }
-        try terminal.out(piece)
+        try output.write(piece)
         reply.text += piece
       }
     } catch {
       aside.finish()
-      if !reply.text.isEmpty && !reply.text.hasSuffix("\n") { try? terminal.out("\n") }
+      if !reply.text.isEmpty { try? output.finish(reply.text, onlyToolCalls: false) }
       throw ReplyFailure(partial: reply, underlying: error)
     }
     aside.finish()
     reply.toolCalls = toolCalls.calls
-    try finish(reply)
+    try finish(reply, output: &output)
     return reply
   }
 
@@ -93,14 +96,15 @@ struct ReplyPrinter {
     aside.toolRuns(runs.add(message?.executedTools ?? []))
     aside.finish()
     let reply = ChatReply(completion)
-    if !reply.text.isEmpty { try terminal.out(reply.text) }
-    try finish(reply)
+    var output = AnswerOutput(terminal: terminal, rendering: rendering)
+    if !reply.text.isEmpty { try output.write(reply.text) }
+    try finish(reply, output: &output)
     return reply
   }
 
   /// Ends the text's line, then prints the tool calls. An answer that is only tool calls gets no empty line.
-  private func finish(_ reply: ChatReply) throws {
-    if !reply.text.hasSuffix("\n") && !(reply.text.isEmpty && !reply.toolCalls.isEmpty) { try terminal.out("\n") }
+  private func finish(_ reply: ChatReply, output: inout AnswerOutput) throws {
+    try output.finish(reply.text, onlyToolCalls: !reply.toolCalls.isEmpty)
     if !reply.toolCalls.isEmpty { try terminal.out(ToolCallPrinter.lines(reply.toolCalls)) }
   }
 }
