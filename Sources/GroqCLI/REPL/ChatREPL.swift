@@ -35,6 +35,15 @@ struct ChatREPL {
       case .interrupted:
         Interrupts.reset()
         input.reset()
+      case .pasted(let text):
+        // Part of an open block, or a message of its own; never a command, and kept out of the history.
+        if input.isPending {
+          for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let message = input.feed(String(line)) { await send(message.text) }
+          }
+        } else {
+          await send(text)
+        }
       case .line(let line):
         editor.remember(line)
         guard let message = input.feed(line) else { continue }
