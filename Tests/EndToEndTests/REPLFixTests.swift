@@ -41,3 +41,73 @@ struct REPLFixTests {
     #expect(REPLTests.messages(bodies[1]).last?.content == "just one line too")
   }
 }
+
+extension REPLFixTests {
+  @Test("a line that is only exit, quit or clear is the command, not a message")
+  func bareWords() throws {
+    let server = try FakeGroqServer()
+    let session = try REPLTests.open(server)
+    session.type("hello\r")
+    #expect(session.expect(Self.answer))
+    session.type("clear\r")
+    #expect(session.expect("new conversation"))
+    session.type("quit\r")
+    #expect(session.finish() == 0)
+    #expect(try REPLTests.chatBodies(server).count == 1)
+    let again = try REPLTests.open(server)
+    again.type("  exit \r")
+    #expect(again.finish() == 0)
+    #expect(try REPLTests.chatBodies(server).count == 1)
+  }
+
+  /// The lines shown before the first prompt.
+  static func banner(_ session: TerminalSession) -> [String] {
+    let text = session.transcript
+    let head = text.range(of: REPLTests.prompt).map { String(text[..<$0.lowerBound]) } ?? text
+    return head.replacingOccurrences(of: "\u{1B}[2m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
+      .split(separator: "\n").map(String.init)
+  }
+
+  @Test("the prompt is short; resuming shows the last exchange; banners and the stats footer fit a narrow window")
+  func promptBannersResume() throws {
+    let server = try FakeGroqServer()
+    let home = REPLTests.freshHome()
+    let first = try TerminalSession(["chat"], server: server, environment: ["HOME": home], columns: 40)
+    #expect(first.expect(REPLTests.prompt))
+    first.type("What is a pelican, and where do pelicans live?\r")
+    #expect(first.expect(Self.answer))
+    first.type("\u{04}")
+    #expect(first.finish() == 0)
+
+    let second = try TerminalSession(
+      ["chat", "--continue", "--stats"], server: server, environment: ["HOME": home], columns: 40)
+    #expect(second.expect(REPLTests.prompt))
+    let banner = Self.banner(second)
+    #expect(banner.first?.hasPrefix("continuing '") == true)
+    #expect(banner.contains("you: What is a pelican, and where do pe…"))
+    #expect(banner.contains { $0.hasPrefix("answer: ") })
+    #expect(banner.allSatisfy { $0.count <= 40 })
+    second.type("more\r")
+    #expect(second.expect("tokens/s"))
+    #expect(second.expect(REPLTests.prompt))
+    second.type("\u{04}")
+    #expect(second.finish() == 0)
+    let footer = second.transcript.split(separator: "\n").filter { $0.contains("tokens/s") || $0.contains("req_") }
+    #expect(!footer.isEmpty)
+    #expect(footer.allSatisfy { $0.replacingOccurrences(of: "\u{1B}[2m", with: "").count <= 40 + 4 })
+  }
+
+  @Test("/stats shows the session's tokens and the rate limits left")
+  func stats() throws {
+    let server = try FakeGroqServer()
+    let session = try REPLTests.open(server)
+    session.type("hi\r")
+    #expect(session.expect(Self.answer))
+    session.type("/stats\r")
+    #expect(session.expect("this session: 1 answer, "))
+    #expect(session.expect("requests left today"))
+    #expect(session.expect("tokens left this minute"))
+    session.type("\u{04}")
+    #expect(session.finish() == 0)
+  }
+}

@@ -22,7 +22,7 @@ struct ChatREPL {
     greet()
     var input = MultilineInput()
     while true {
-      let prompt = input.isPending ? "... " : "groq \(session.conversation.model)> "
+      let prompt = input.isPending ? "... " : REPLBanner.prompt
       switch await editor.read(prompt: prompt) {
       case .end:
         if input.isPending {
@@ -175,16 +175,11 @@ struct ChatREPL {
   // MARK: Output
 
   private func greet() {
-    var line = "\(session.conversation.model) · /help lists commands · Ctrl-D leaves"
-    if !session.conversation.messages.isEmpty {
-      line = "continuing '\(session.conversation.id)': \(describe(session.conversation)) · " + line
-    }
-    terminal.err(terminal.style(line, .dim) + "\n")
+    for line in REPLBanner.greeting(session.conversation, columns: terminal.windowSize.columns) { status(line) }
   }
 
   func describe(_ conversation: Conversation) -> String {
-    let count = conversation.exchanges
-    return "\(count) exchange\(count == 1 ? "" : "s"), model \(conversation.model)"
+    "\(REPLBanner.count(conversation)), model \(conversation.model)"
   }
 
   /// What the user asked to see (/help, /history, /models) goes to stdout.

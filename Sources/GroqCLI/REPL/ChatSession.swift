@@ -12,6 +12,8 @@ struct ChatSession: Sendable {
   var features: ChatFeatures
   /// Images waiting to go with the next message (/attach, or -i when the REPL opens).
   var attachments: [ContentPart] = []
+  /// Tokens used and rate limits left, for /stats.
+  var totals = SessionTotals()
 
   init(conversation: Conversation, options: ChatRequestOptions, stats: Bool, features: ChatFeatures = ChatFeatures()) {
     self.conversation = conversation
@@ -49,6 +51,7 @@ struct ChatSession: Sendable {
   /// Keeps an exchange. An answer cut short stays, marked, because the user saw it and will refer to it.
   mutating func record(question: ChatMessage, reply: ChatReply, interrupted: Bool, replacingLast: Bool, date: Date) {
     if replacingLast { _ = conversation.removeLastExchange() }
+    totals.add(reply)
     // Tool calls are not kept: sent back without their results, the API would refuse the conversation.
     // An answer that was only tool calls is kept as the JSON lines the user saw, not as an empty message.
     let text = reply.text.isEmpty ? ToolCallPrinter.lines(reply.toolCalls) : reply.text
@@ -95,9 +98,10 @@ struct ChatSession: Sendable {
     }
   }
 
+  /// `/stats` shows the session's totals and rate limits; `/stats on` and `off` turn the footer after each answer.
   mutating func stats(_ argument: String?) -> Result<String, CLIError> {
     switch argument?.lowercased() {
-    case nil: stats.toggle()
+    case nil: return .success(totals.summary + "\ntimings after each answer: " + (stats ? "on" : "off (/stats on)"))
     case "on"?: stats = true
     case "off"?: stats = false
     case let other?: return .failure(CLIError("/stats takes on or off, not '\(other)'"))

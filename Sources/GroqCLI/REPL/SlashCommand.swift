@@ -9,6 +9,9 @@ enum SlashCommand: String, CaseIterable, Sendable {
   /// Other spellings people type out of habit.
   static let aliases: [String: SlashCommand] = ["quit": .exit, "q": .exit, "?": .help]
 
+  /// Words that are commands without a slash when they are the whole line: nobody asks a model just "exit".
+  static let bareWords: [String: SlashCommand] = ["exit": .exit, "quit": .exit, "clear": .clear]
+
   var usage: String {
     switch self {
     case .model: "/model [id]"
@@ -30,7 +33,7 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .models: "List the models your key can use"
     case .system: "Show, set or clear the system prompt"
     case .temperature: "Show, set (0 to 2) or clear the sampling temperature"
-    case .stats: "Show timings after each answer, or stop"
+    case .stats: "Show tokens used and rate limits left; on or off: timings after each answer"
     case .reasoning: "Show or set how a reasoning model's thinking comes back"
     case .attach: "Add an image to your next message"
     case .clear: "Start a new conversation (the current one stays saved)"
@@ -76,6 +79,7 @@ enum SlashCommand: String, CaseIterable, Sendable {
   /// for questions that start with a path.
   static func parse(_ line: String) -> Parsed {
     let trimmed = line.trimmingCharacters(in: .whitespaces)
+    if let command = bareWords[trimmed] { return .command(command, argument: nil) }
     guard trimmed.hasPrefix("/") else { return .message(line) }
     if trimmed.hasPrefix("//") { return .message(String(line.trimmingLeadingWhitespace().dropFirst())) }
     let body = trimmed.dropFirst()

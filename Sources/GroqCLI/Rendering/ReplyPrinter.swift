@@ -10,6 +10,8 @@ struct ChatReply: Sendable {
   var timeToFirstToken: Duration?
   /// The functions the model asked to call, in order.
   var toolCalls: [ToolCall] = []
+  /// What the response's headers said is left of the rate limits.
+  var rateLimits: RateLimits?
 }
 
 extension ChatReply {
@@ -44,7 +46,7 @@ struct ReplyPrinter {
     let clock = ContinuousClock()
     let started = clock.now
     let stream = try await start()
-    var reply = ChatReply(requestID: stream.requestID)
+    var reply = ChatReply(requestID: stream.requestID, rateLimits: RateLimits(headers: stream.headers))
     var aside = AsidePrinter(terminal: terminal, display: display)
     var runs = ExecutedToolRuns()
     var toolCalls = ToolCallCollector()
