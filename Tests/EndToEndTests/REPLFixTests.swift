@@ -111,3 +111,44 @@ extension REPLFixTests {
     #expect(session.finish() == 0)
   }
 }
+
+extension REPLFixTests {
+  @Test("/copy puts the last answer on the clipboard with OSC 52, /copy code its last code block")
+  func copy() throws {
+    let server = try FakeGroqServer()
+    let session = try REPLTests.open(server)
+    session.type("/copy\r")
+    #expect(session.expect("nothing to copy yet"))
+    let answer = "Try this:\n\n```sh\nls -la\n```\n"
+    server.enqueue(.chatStream(tokens: [answer]))
+    session.type("how do I list files?\r")
+    #expect(session.expect("ls -la"))
+    session.type("/copy\r")
+    #expect(session.expect("\u{1B}]52;c;" + Data(answer.utf8).base64EncodedString() + "\u{07}"))
+    session.type("/copy code\r")
+    #expect(session.expect("\u{1B}]52;c;" + Data("ls -la\n".utf8).base64EncodedString() + "\u{07}"))
+    session.type("\u{04}")
+    #expect(session.finish() == 0)
+  }
+
+  @Test("/edit sends what $EDITOR saved; /edit last rewrites the last question and asks again")
+  func edit() throws {
+    let server = try FakeGroqServer()
+    let script = GroqProcess.scratchDirectory("editor") + ".sh"
+    try FileManager.default.createDirectory(atPath: GroqProcess.scratch, withIntermediateDirectories: true)
+    // Appends to whatever the file holds: empty for /edit, the last question for /edit last.
+    try "#!/bin/sh\nprintf 'written in the editor' >> \"$1\"\n".write(toFile: script, atomically: true, encoding: .utf8)
+    // Run by sh rather than executed: another test's child may hold the new file open for writing (ETXTBSY).
+    let session = try REPLTests.open(server, environment: ["EDITOR": "sh " + script])
+    session.type("/edit\r")
+    #expect(session.expect(Self.answer))
+    session.type("/edit last\r")
+    #expect(session.expect(Self.answer))
+    session.type("\u{04}")
+    #expect(session.finish() == 0)
+    let bodies = try REPLTests.chatBodies(server)
+    #expect(bodies.count == 2)
+    #expect(REPLTests.messages(bodies[0]).map(\.content) == ["written in the editor"])
+    #expect(REPLTests.messages(bodies[1]).map(\.content) == ["written in the editorwritten in the editor"])
+  }
+}

@@ -136,7 +136,7 @@ struct ChatCommand: Command {
       keepOutOfHistory: { line in !key.isEmpty && line.contains(key) })
     var repl = ChatREPL(
       terminal: context.terminal, client: client, store: store, stream: stream, editor: editor, models: models,
-      session: session)
+      session: session, environment: context.environment)
     return await repl.run()
   }
 

@@ -12,6 +12,8 @@ struct ChatREPL {
   let editor: LineEditor
   let models: ModelIDCache
   var session: ChatSession
+  /// For $EDITOR and the clipboard's tools.
+  var environment: [String: String] = [:]
 
   /// Runs until /exit or Ctrl-D; always ends with success, because every failure inside was already reported.
   mutating func run() async -> ExitStatus {
@@ -106,6 +108,8 @@ struct ChatREPL {
       }
       await ask(question, request, replacingLast: true)
     case .history: print(session.transcript)
+    case .copy: await copy(argument)
+    case .edit: await edit(argument)
     case .save: saveAs(argument)
     case .load: load(argument)
     }
@@ -170,6 +174,48 @@ struct ChatREPL {
     }
     status(session.setModel(id))
     save()
+  }
+
+  // MARK: The clipboard and the editor
+
+  private func copy(_ argument: String?) async {
+    guard let answer = session.lastAnswer else { return status("nothing to copy yet") }
+    switch argument?.lowercased() {
+    case nil:
+      status(await Clipboard.copy(answer, terminal: terminal, environment: environment))
+    case "code"?:
+      guard let code = CodeBlocks.all(in: answer).last else { return status("the last answer has no code block") }
+      status(await Clipboard.copy(code, terminal: terminal, environment: environment))
+    case let other?:
+      terminal.error("/copy takes code or nothing, not '\(other)'")
+    }
+  }
+
+  private mutating func edit(_ argument: String?) async {
+    let last = argument?.lowercased() == "last"
+    guard argument == nil || last else { return terminal.error("/edit takes last or nothing, not '\(argument!)'") }
+    guard !last || session.lastQuestion != nil else { return status("nothing to edit yet") }
+    // The editor needs the terminal as the user left it, not as the line editor holds it between prompts.
+    editor.close()
+    let edited: Result<String?, any Error>
+    do {
+      edited = .success(try await MessageEditor.edit(last ? session.lastQuestion ?? "" : "", environment: environment))
+    } catch {
+      edited = .failure(error)
+    }
+    editor.resume()
+    switch edited {
+    case .failure(let error):
+      report(error)
+    case .success(nil):
+      status("nothing to send")
+    case .success(let text?):
+      if last, let (question, request) = session.retryRequest(replacingWith: text) {
+        await ask(question, request, replacingLast: true)
+      } else {
+        await send(text)
+      }
+    }
   }
 
   // MARK: Output

@@ -39,6 +39,22 @@ struct ChatSession: Sendable {
     return (question, request(context: earlier.context + [question]))
   }
 
+  /// The last question rewritten (/edit last), with the context it had.
+  func retryRequest(replacingWith text: String) -> (question: ChatMessage, request: ChatCompletionRequest)? {
+    var earlier = conversation
+    guard earlier.removeLastExchange() != nil else { return nil }
+    let question = ImageAttachment.message(prompt: text, images: [])
+    return (question, request(context: earlier.context + [question]))
+  }
+
+  /// The text of the last answer and of the last question, for /copy and /edit last.
+  var lastAnswer: String? { last(.assistant) }
+  var lastQuestion: String? { last(.user) }
+
+  private func last(_ role: ChatMessage.Role) -> String? {
+    conversation.messages.last { $0.message.role == role }?.message.content?.text
+  }
+
   private func request(context: [ChatMessage]) -> ChatCompletionRequest {
     var options = options
     options.model = conversation.model

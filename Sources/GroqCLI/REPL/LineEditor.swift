@@ -76,6 +76,11 @@ final class LineEditor: Sendable {
     tcsetattr(0, TCSADRAIN, &Self.original)
   }
 
+  /// Back to holding typed keys for the next prompt, after `close` let another program (an editor) use the terminal.
+  func resume() {
+    Self.holdTypeahead()
+  }
+
   /// Between prompts (while an answer streams) keys typed ahead wait unechoed for the next prompt, which shows them.
   /// In the terminal's cooked mode they would be echoed into the answer, and a Ctrl-D would be an end of file
   /// instead of a key. Ctrl-C still signals. libedit ignores settings made outside cooked mode, so it goes on

@@ -4,7 +4,8 @@ import GroqKit
 /// The REPL's own commands. Adding one: a case here, its usage and summary, and its branch in `ChatREPL.perform`;
 /// /help, Tab completion, "did you mean", `groq chat --help` and the man page all read this table.
 enum SlashCommand: String, CaseIterable, Sendable {
-  case help, model, models, system, temperature, reasoning, attach, stats, clear, undo, retry, save, load, history, exit
+  case help, model, models, system, temperature, reasoning, attach, stats, clear, undo, retry, copy, edit, save, load
+  case history, exit
 
   /// Other spellings people type out of habit.
   static let aliases: [String: SlashCommand] = ["quit": .exit, "q": .exit, "?": .help]
@@ -22,6 +23,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .attach: "/attach [path | url | --clear]"
     case .save: "/save [name]"
     case .load: "/load <name>"
+    case .copy: "/copy [code]"
+    case .edit: "/edit [last]"
     default: "/" + rawValue
     }
   }
@@ -39,6 +42,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .clear: "Start a new conversation (the current one stays saved)"
     case .undo: "Forget the last question and its answer"
     case .retry: "Ask for the last answer again"
+    case .copy: "Copy the last answer, or the last code block in it, to the clipboard"
+    case .edit: "Write a message in $EDITOR, or rewrite the last one and ask again"
     case .save: "Name this conversation, or say where it is saved"
     case .load: "Switch to a saved conversation"
     case .history: "Print the conversation so far"
@@ -61,6 +66,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .model: .models
     case .load, .save: .conversations
     case .stats: .choices(["on", "off"])
+    case .copy: .choices(["code"])
+    case .edit: .choices(["last"])
     case .reasoning: .choices(ReasoningFormat.allCases.map(\.rawValue))
     case .attach: .files
     case .system, .temperature: .choices(["--clear"])
