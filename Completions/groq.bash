@@ -12,13 +12,13 @@ _groq_words() {
     done
 }
 
-# Model ids, asked of the API, when Tab is pressed.
+# Model ids for the command, from the cache or the API, when Tab is pressed.
 _groq_models() {
     local line
     local -a words=()
     while IFS= read -r line; do
         words+=("$line")
-    done < <(groq models 2>/dev/null | cut -f1)
+    done < <(groq __models "${COMP_WORDS[1]}" 2>/dev/null)
     _groq_words "$1" "${words[@]}"
 }
 
@@ -155,8 +155,8 @@ _groq() {
     elif [[ -z $dashdash && $cur == -* ]]; then
         case "$command" in
             "") _groq_words "$cur" '--help' '-h' '--version' ;;
-            'chat') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--continue' '-c' '--session' '--no-history' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--raw' '--timeout' '--max-retries' '--help' '-h' ;;
-            'reason') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--raw' '--timeout' '--max-retries' '--help' '-h' ;;
+            'chat') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--continue' '-c' '--session' '--no-history' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--search' '--code' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--raw' '--timeout' '--max-retries' '--help' '-h' ;;
+            'reason') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--search' '--code' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--raw' '--timeout' '--max-retries' '--help' '-h' ;;
             'transcribe') _groq_words "$cur" '--model' '-m' '--format' '--url' '--language' '--prompt' '--temperature' '--words' '--segments' '--flag-suspect' '--timeout' '--max-retries' '--help' '-h' ;;
             'translate') _groq_words "$cur" '--model' '-m' '--format' '--url' '--prompt' '--temperature' '--segments' '--flag-suspect' '--timeout' '--max-retries' '--help' '-h' ;;
             'speak') _groq_words "$cur" '--voice' '-v' '--model' '-m' '--format' '--speed' '--sample-rate' '--output' '-o' '--file' '-f' '--list-voices' '--timeout' '--max-retries' '--help' '-h' ;;

@@ -16,7 +16,7 @@ complete -c groq -n __fish_use_subcommand -a help -d 'Show help for groq or one 
 complete -c groq -n __fish_use_subcommand -a completion -d 'Print a shell completion script'
 
 # groq chat
-complete -c groq -n '__fish_seen_subcommand_from chat' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Model to answer'
+complete -c groq -n '__fish_seen_subcommand_from chat' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Model to answer'
 complete -c groq -n '__fish_seen_subcommand_from chat' -s s -l system -x -d 'System prompt that sets the model\'s role'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l temperature -x -d 'Sampling temperature, 0 to 2; lower is more focused'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l top-p -x -d 'Nucleus sampling, 0 to 1'
@@ -34,8 +34,10 @@ complete -c groq -n '__fish_seen_subcommand_from chat' -l schema -r -F -d 'Ask f
 complete -c groq -n '__fish_seen_subcommand_from chat' -l schema-name -x -d 'Name sent with --schema (default: from the file)'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l tools -r -F -d 'Offer the functions defined in this JSON file; calls print as JSON lines'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l tool-choice -x -d 'auto, none, required, or a tool\'s name'
-complete -c groq -n '__fish_seen_subcommand_from chat' -l reasoning-format -x -a 'raw parsed hidden' -d 'Reasoning models: raw (<think> in the text), parsed (apart) or hidden'
-complete -c groq -n '__fish_seen_subcommand_from chat' -l reasoning-effort -x -a 'none default low medium high' -d 'How hard a reasoning model thinks: none, default, low, medium or high'
+complete -c groq -n '__fish_seen_subcommand_from chat' -l search -d 'Let the model search the web (Groq\'s browser_search); sources on stderr'
+complete -c groq -n '__fish_seen_subcommand_from chat' -l code -d 'Let the model run Python (Groq\'s code_interpreter); code and output on stderr'
+complete -c groq -n '__fish_seen_subcommand_from chat' -l reasoning-format -x -a 'raw parsed hidden' -d 'Reasoning models: raw (<think> in the text; not gpt-oss), parsed (apart) or hidden'
+complete -c groq -n '__fish_seen_subcommand_from chat' -l reasoning-effort -x -a 'none default low medium high' -d 'How hard a reasoning model thinks: low, medium or high (qwen3 also none, default)'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l show-reasoning -d 'Print parsed reasoning on standard error even when it is not a terminal'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l hide-reasoning -d 'Never print the reasoning'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l prefill -x -d 'Text the answer starts from; only what the model adds to it is printed'
@@ -47,7 +49,7 @@ complete -c groq -n '__fish_seen_subcommand_from chat' -l max-retries -x -d 'Ret
 complete -c groq -n '__fish_seen_subcommand_from chat' -s h -l help -d 'Show help for this command'
 
 # groq reason
-complete -c groq -n '__fish_seen_subcommand_from reason' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Reasoning model to answer'
+complete -c groq -n '__fish_seen_subcommand_from reason' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Reasoning model to answer'
 complete -c groq -n '__fish_seen_subcommand_from reason' -s s -l system -x -d 'System prompt that sets the model\'s role'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l temperature -x -d 'Sampling temperature, 0 to 2; lower is more focused'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l top-p -x -d 'Nucleus sampling, 0 to 1'
@@ -62,8 +64,10 @@ complete -c groq -n '__fish_seen_subcommand_from reason' -l schema -r -F -d 'Ask
 complete -c groq -n '__fish_seen_subcommand_from reason' -l schema-name -x -d 'Name sent with --schema (default: from the file)'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l tools -r -F -d 'Offer the functions defined in this JSON file; calls print as JSON lines'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l tool-choice -x -d 'auto, none, required, or a tool\'s name'
-complete -c groq -n '__fish_seen_subcommand_from reason' -l reasoning-format -x -a 'raw parsed hidden' -d 'Reasoning models: raw (<think> in the text), parsed (apart) or hidden'
-complete -c groq -n '__fish_seen_subcommand_from reason' -l reasoning-effort -x -a 'none default low medium high' -d 'How hard a reasoning model thinks: none, default, low, medium or high'
+complete -c groq -n '__fish_seen_subcommand_from reason' -l search -d 'Let the model search the web (Groq\'s browser_search); sources on stderr'
+complete -c groq -n '__fish_seen_subcommand_from reason' -l code -d 'Let the model run Python (Groq\'s code_interpreter); code and output on stderr'
+complete -c groq -n '__fish_seen_subcommand_from reason' -l reasoning-format -x -a 'raw parsed hidden' -d 'Reasoning models: raw (<think> in the text; not gpt-oss), parsed (apart) or hidden'
+complete -c groq -n '__fish_seen_subcommand_from reason' -l reasoning-effort -x -a 'none default low medium high' -d 'How hard a reasoning model thinks: low, medium or high (qwen3 also none, default)'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l show-reasoning -d 'Print parsed reasoning on standard error even when it is not a terminal'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l hide-reasoning -d 'Never print the reasoning'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l prefill -x -d 'Text the answer starts from; only what the model adds to it is printed'
@@ -75,7 +79,7 @@ complete -c groq -n '__fish_seen_subcommand_from reason' -l max-retries -x -d 'R
 complete -c groq -n '__fish_seen_subcommand_from reason' -s h -l help -d 'Show help for this command'
 
 # groq transcribe
-complete -c groq -n '__fish_seen_subcommand_from transcribe' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Whisper model'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Whisper model'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l format -x -a 'text json verbose_json srt vtt tsv' -d 'text, json, verbose_json, or subtitles built locally: srt, vtt, tsv'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l url -x -d 'Audio for Groq to fetch, instead of a file'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l language -x -d 'Language of the audio, ISO-639-1 (en, de, ja)'
@@ -90,7 +94,7 @@ complete -c groq -n '__fish_seen_subcommand_from transcribe' -s h -l help -d 'Sh
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -F
 
 # groq translate
-complete -c groq -n '__fish_seen_subcommand_from translate' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Whisper model'
+complete -c groq -n '__fish_seen_subcommand_from translate' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Whisper model'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l format -x -a 'text json verbose_json srt vtt tsv' -d 'text, json, verbose_json, or subtitles built locally: srt, vtt, tsv'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l url -x -d 'Audio for Groq to fetch, instead of a file'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l prompt -x -d 'Spellings and style to follow (up to 224 tokens)'
@@ -103,8 +107,8 @@ complete -c groq -n '__fish_seen_subcommand_from translate' -s h -l help -d 'Sho
 complete -c groq -n '__fish_seen_subcommand_from translate' -F
 
 # groq speak
-complete -c groq -n '__fish_seen_subcommand_from speak' -s v -l voice -x -d 'Voice, e.g. Fritz-PlayAI or troy'
-complete -c groq -n '__fish_seen_subcommand_from speak' -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Speech model (default: the voice\'s model)'
+complete -c groq -n '__fish_seen_subcommand_from speak' -s v -l voice -x -d 'Voice, e.g. troy or fahad (default: the model\'s first voice)'
+complete -c groq -n '__fish_seen_subcommand_from speak' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Speech model (default: the voice\'s model)'
 complete -c groq -n '__fish_seen_subcommand_from speak' -l format -x -a 'wav mp3 flac ogg mulaw' -d 'Audio format: wav, mp3, flac, ogg or mulaw'
 complete -c groq -n '__fish_seen_subcommand_from speak' -l speed -x -d 'Speaking speed, 0.5 to 5'
 complete -c groq -n '__fish_seen_subcommand_from speak' -l sample-rate -x -d 'Samples per second: 8000, 16000, 22050, 24000, 32000, 44100, 48000'
@@ -120,7 +124,7 @@ complete -c groq -n '__fish_seen_subcommand_from models' -l json -d 'Print the A
 complete -c groq -n '__fish_seen_subcommand_from models' -l timeout -x -d 'Give up when the server sends nothing for this long'
 complete -c groq -n '__fish_seen_subcommand_from models' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from models' -s h -l help -d 'Show help for this command'
-complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq models 2>/dev/null | cut -f1)'
+complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq __models (commandline -opc)[2] 2>/dev/null)'
 
 # groq help
 complete -c groq -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show help for this command'

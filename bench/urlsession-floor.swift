@@ -32,7 +32,7 @@ request.httpMethod = "POST"
 request.setValue("Bearer " + environment["GROQ_API_KEY", default: ""], forHTTPHeaderField: "Authorization")
 request.setValue("application/json", forHTTPHeaderField: "Content-Type")
 request.httpBody = Data(
-  #"{"model":"llama-3.1-8b-instant","messages":[{"role":"user","content":"hi"}],"stream":true,"max_completion_tokens":5000}"#
+  #"{"model":"openai/gpt-oss-20b","messages":[{"role":"user","content":"hi"}],"stream":true,"include_reasoning":false,"max_completion_tokens":5000}"#
     .utf8)
 session.dataTask(with: request).resume()
 counter.done.wait()

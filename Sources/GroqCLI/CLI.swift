@@ -13,7 +13,7 @@ public enum CLI {
   static let commands: [any Command.Type] = [
     ChatCommand.self, ReasonCommand.self, TranscribeCommand.self, TranslateCommand.self, SpeakCommand.self,
     ModelsCommand.self, HelpCommand.self, CompletionCommand.self, ManCommand.self,
-    ConversationsCommand.self,
+    ConversationsCommand.self, ModelIDsCommand.self,
   ]
 
   public static func main() async -> Never {

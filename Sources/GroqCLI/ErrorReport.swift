@@ -61,8 +61,8 @@ enum ErrorReport {
       message = "the server rejected the API key: \(error.message)"
       hint = "check GROQ_API_KEY; keys are at \(keysPage)"
       status = .auth
-    case .api(404) where error.code == "model_not_found":
-      hint = "run 'groq models' to list the models your key can use"
+    case _ where TodaysAPIErrors.words(error) != nil:
+      (message, hint) = TodaysAPIErrors.words(error)!
     case .api(429):
       message = "rate limited: \(error.message)"
       hint = rateLimitHint(error)

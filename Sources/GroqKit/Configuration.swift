@@ -36,6 +36,12 @@ public struct Configuration: Sendable {
     self.customHeaders = customHeaders
   }
 
+  /// Whether the server is Groq's own: other OpenAI-compatible servers (llama.cpp) read older field names.
+  public var isGroq: Bool {
+    guard let host = baseURL.host?.lowercased() else { return false }
+    return host == "groq.com" || host.hasSuffix(".groq.com")
+  }
+
   /// Reads `GROQ_API_KEY`, `GROQ_BASE_URL` and `GROQ_CUSTOM_HEADERS`.
   /// The base URL is checked before the key so that a typo in it is reported even when the key is missing too.
   public init(environment: [String: String], userAgent: String) throws(ConfigurationError) {

@@ -38,10 +38,22 @@ public struct GroqClient: Sendable {
   // MARK: Chat
 
   /// A whole answer at once.
+  /// The request as this server reads it: a server that is not Groq also gets the token limit as `max_tokens`,
+  /// which llama.cpp's server reads instead of `max_completion_tokens` (Groq takes either, so it gets one).
+  func compatible(_ request: ChatCompletionRequest) -> ChatCompletionRequest {
+    guard !configuration.isGroq, request.maxTokens == nil, let limit = request.maxCompletionTokens else {
+      return request
+    }
+    var request = request
+    request.maxTokens = limit
+    return request
+  }
+
   public func chatCompletion(_ request: ChatCompletionRequest) async throws -> (completion: ChatCompletion, raw: Data) {
     var request = request
     request.stream = nil
-    let raw = try await send(makeRequest("POST", path: "/chat/completions", json: try request.body())).body.collect()
+    let raw = try await send(makeRequest("POST", path: "/chat/completions", json: try compatible(request).body())).body
+      .collect()
     return (try decode(ChatCompletion.self, from: raw), raw)
   }
 
@@ -49,7 +61,8 @@ public struct GroqClient: Sendable {
   public func streamChatCompletion(_ request: ChatCompletionRequest) async throws -> ChatCompletionStream {
     var request = request
     request.stream = true
-    let http = makeRequest("POST", path: "/chat/completions", json: try request.body(), accept: "text/event-stream")
+    let http = makeRequest(
+      "POST", path: "/chat/completions", json: try compatible(request).body(), accept: "text/event-stream")
     return ChatCompletionStream(response: try await send(http))
   }
 

@@ -17,17 +17,20 @@ struct AudioSpeakTests {
     return try AudioRun.run(arguments, stdin: input, server: server)
   }
 
-  @Test("piped text to a pipe: a WAV whose header parses and whose audio is the text")
+  @Test("piped text to a pipe: a WAV whose header parses and whose audio is the text; a PlayAI voice maps to Orpheus")
   func pipeToPipe() throws {
     let result = try run(["speak", "-v", "Fritz-PlayAI"], stdin: "I love building and shipping new features\n")
     #expect(result.status == 0)
-    #expect(result.stderr == "")
+    #expect(
+      result.stderr
+        == "groq: warning: Fritz-PlayAI was a PlayAI voice, retired by Groq on 2025-12-31; speaking with troy "
+        + "(canopylabs/orpheus-v1-english)\n")
     let wav = try #require(FakeAudio.decode(result.stdout))
     #expect(wav.sampleRate == 48_000 && wav.channels == 1 && wav.bitsPerSample == 16)
     #expect(wav.riffSize == result.stdout.count - 8)
     let body = try #require(try server.requests.last?.json())
-    #expect(body["model"] as? String == "playai-tts")
-    #expect(body["voice"] as? String == "Fritz-PlayAI")
+    #expect(body["model"] as? String == "canopylabs/orpheus-v1-english")
+    #expect(body["voice"] as? String == "troy")
     #expect(body["response_format"] as? String == "wav")
     #expect(body["input"] as? String == "I love building and shipping new features")
     #expect(server.requests.last?.header("Accept") == "audio/wav")
@@ -51,12 +54,48 @@ struct AudioSpeakTests {
 
   @Test("a voice typed in another case is sent as the catalogue spells it")
   func voiceCase() throws {
-    let result = try run(["speak", "-v", "fritz-playai", "Hello"])
+    let result = try run(["speak", "-v", "Fahad", "Hello"])
     #expect(result.status == 0)
     #expect(result.stderr == "")
     let body = try #require(try server.requests.last?.json())
-    #expect(body["model"] as? String == "playai-tts")
-    #expect(body["voice"] as? String == "Fritz-PlayAI")
+    #expect(body["model"] as? String == "canopylabs/orpheus-arabic-saudi")
+    #expect(body["voice"] as? String == "fahad")
+    let female = try run(["speak", "-v", "amira-playai", "Hello"])
+    #expect(female.stderr.contains("Amira-PlayAI was a PlayAI voice, retired by Groq on 2025-12-31; speaking with lulwa"))
+    #expect(try server.requests.last?.json()["voice"] as? String == "lulwa")
+  }
+
+  @Test("no voice: the default speech model's first voice")
+  func defaultVoice() throws {
+    let result = try run(["speak", "hi"])
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    let body = try #require(try server.requests.last?.json())
+    #expect(body["model"] as? String == "canopylabs/orpheus-v1-english")
+    #expect(body["voice"] as? String == "troy")
+  }
+
+  @Test("Orpheus answers WAV only: --format mp3 asks for WAV and converts it with ffmpeg")
+  func mp3ThroughFFmpeg() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ffmpeg") else { return }
+    let output = directory.url.appendingPathComponent("hello.mp3")
+    let result = try run(["speak", "-v", "troy", "--format", "mp3", "-o", output.path, "hello"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try server.requests.last?.json()["response_format"] as? String == "wav")
+    let data = try Data(contentsOf: output)
+    // An MP3 starts with an ID3 tag or a frame sync.
+    #expect(data.starts(with: Data("ID3".utf8)) || data.first == 0xFF)
+  }
+
+  @Test("without ffmpeg, a format Orpheus does not speak is refused before sending, with the command to convert")
+  func formatWithoutFFmpeg() throws {
+    // The test's own scratch folder holds no ffmpeg.
+    let result = try AudioRun.run(
+      ["speak", "-v", "troy", "--format", "mp3", "hello"], server: server, environment: ["PATH": directory.url.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("needs ffmpeg"))
+    #expect(result.stderr.contains("ffmpeg -i hello.wav hello.mp3"))
+    #expect(server.requests.isEmpty)
   }
 
   @Test("-o through a symbolic link writes the file it points to and leaves the link a link")
@@ -75,7 +114,7 @@ struct AudioSpeakTests {
   @Test("-f reads the text from a file; -o - is stdout")
   func fromFile() throws {
     let text = try directory.file("hello.txt", Data("Héllo wörld 🎉\n".utf8))
-    let result = try run(["speak", "-v", "Fritz-PlayAI", "-f", text.path, "-o", "-"])
+    let result = try run(["speak", "-v", "troy", "-f", text.path, "-o", "-"])
     #expect(result.status == 0)
     #expect(try server.requests.last?.json()["input"] as? String == "Héllo wörld 🎉")
     #expect(FakeAudio.decode(result.stdout) != nil)
@@ -104,7 +143,8 @@ struct AudioSpeakTests {
 
   @Test("long text in a format that cannot be joined is refused before anything is sent")
   func notJoinable() throws {
-    let result = try run(["speak", "-v", "troy", "--format", "flac"], stdin: String(repeating: "Word. ", count: 60))
+    let result = try run(
+      ["speak", "-m", "some/new-tts", "-v", "x", "--format", "flac"], stdin: String(repeating: "Word. ", count: 60))
     #expect(result.status == 2)
     #expect(result.stderr.contains("flac pieces cannot be joined"))
     #expect(server.requests.isEmpty)
@@ -112,10 +152,10 @@ struct AudioSpeakTests {
 
   @Test("an unknown voice goes to the server, and its refusal lists the voices groq knows")
   func unknownVoice() throws {
-    let result = try run(["speak", "-v", "Fritzy-PlayAI", "-m", "playai-tts", "hi"])
+    let result = try run(["speak", "-v", "Fritzy", "-m", "canopylabs/orpheus-v1-english", "hi"])
     #expect(result.status == 1)
-    #expect(result.stderr.hasPrefix("groq: error: the server refused voice 'Fritzy-PlayAI' for playai-tts: "))
-    #expect(result.stderr.contains("hint: voices groq knows for playai-tts: Arista-PlayAI, "))
+    #expect(result.stderr.hasPrefix("groq: error: the server refused voice 'Fritzy' for canopylabs/orpheus-v1-english: "))
+    #expect(result.stderr.contains("hint: voices groq knows for canopylabs/orpheus-v1-english: troy, autumn, "))
     #expect(result.stdout.isEmpty)
     #expect(server.requests.count == 1)
   }
@@ -125,15 +165,17 @@ struct AudioSpeakTests {
     let result = try run(["speak", "--list-voices"])
     #expect(result.status == 0)
     let lines = result.text.split(separator: "\n")
-    #expect(lines.contains("Fritz-PlayAI\tplayai-tts\tEnglish\t10000"))
-    #expect(lines.contains("troy\tcanopylabs/orpheus-v1-english\tEnglish\t200"))
+    let live = try #require(lines.firstIndex(of: "troy\tcanopylabs/orpheus-v1-english\tEnglish\t200"))
+    let retired = try #require(lines.firstIndex(of: "Fritz-PlayAI\tplayai-tts\tEnglish\tretired 2025-12-31\ttroy"))
+    #expect(live < retired)
+    #expect(lines.contains("noura\tcanopylabs/orpheus-arabic-saudi\tArabic\t200"))
     #expect(server.requests.isEmpty)
   }
 
   @Test(
     "bad input is exit 2 before any request",
     arguments: [
-      (["speak", "hi"], "no voice given"),
+      (["speak", "-v", "troy", "--format", "mulaw", "hi"], "cannot convert to mulaw"),
       (["speak", "-v", "troy", "--speed", "9", "hi"], "--speed"),
       (["speak", "-v", "troy", "--sample-rate", "12345", "hi"], "--sample-rate"),
       (["speak", "-v", "troy", "--format", "aiff", "hi"], "--format"),
@@ -149,7 +191,7 @@ struct AudioSpeakTests {
 
   @Test("audio is never written to a terminal", .timeLimit(.minutes(1)))
   func refusesTerminal() throws {
-    let result = try PseudoTerminal.run(["speak", "-v", "Fritz-PlayAI", "Hello"], server: server)
+    let result = try PseudoTerminal.run(["speak", "-v", "troy", "Hello"], server: server)
     #expect(result.status == 2)
     #expect(result.stdout.contains("refusing to write audio to a terminal"))
     #expect(server.requests.isEmpty)

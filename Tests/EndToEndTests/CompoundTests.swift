@@ -2,18 +2,23 @@ import FakeGroq
 import Foundation
 import Testing
 
-@Suite("compound models and the flex tier")
+@Suite("built-in tools (compound's successor) and the flex tier")
 struct CompoundTests {
   static let answer = "Groq shipped faster models this week."
 
-  @Test("in a pipe only the answer is printed; --json carries the executed tools in full")
+  @Test("--search and --code send Groq's built-in tools; in a pipe only the answer; --json carries the runs in full")
   func pipe() throws {
     let server = try FakeGroqServer()
-    let result = try GroqProcess.run(["chat", "-m", "compound-beta", "What happened in AI this week?"], server: server)
+    let result = try GroqProcess.run(["chat", "--search", "What happened in AI this week?"], server: server)
     #expect(result.status == 0)
     #expect(result.stdout == Self.answer + "\n")
     #expect(result.stderr == "")
-    let json = try GroqProcess.run(["chat", "-m", "compound-beta-mini", "--json", "news?"], server: server)
+    let body = try #require(try server.requests.first?.json())
+    #expect(body["model"] as? String == "openai/gpt-oss-120b")
+    #expect((body["tools"] as? [[String: String]]) == [["type": "browser_search"]])
+    let json = try GroqProcess.run(["reason", "--search", "--code", "--json", "news?"], server: server)
+    let sent = try #require(try server.requests.last?.json()["tools"] as? [[String: String]])
+    #expect(sent == [["type": "browser_search"], ["type": "code_interpreter"]])
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let message = try #require((object["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any])
     let tools = try #require(message["executed_tools"] as? [[String: Any]])
@@ -27,7 +32,7 @@ struct CompoundTests {
   func terminal(extra: [String]) throws {
     let server = try FakeGroqServer()
     let result = try PseudoTerminal.run(
-      ["chat", "-m", "compound-beta"] + extra + ["What happened in AI this week?"], server: server,
+      ["chat", "--search", "--code"] + extra + ["What happened in AI this week?"], server: server,
       environment: ["NO_COLOR": "1"], pipeStdout: true)
     #expect(result.status == 0)
     #expect(result.stdout == Self.answer + "\n")
@@ -43,6 +48,17 @@ struct CompoundTests {
 
 
         """)
+  }
+
+  @Test("-m compound-beta: shut down, with the hint to use --search or --code")
+  func compoundIsGone() throws {
+    let server = try FakeGroqServer()
+    let result = try GroqProcess.run(["chat", "-m", "compound-beta", "news?"], server: server)
+    #expect(result.status == 1)
+    #expect(result.stdout == "")
+    #expect(result.stderr.hasPrefix("groq: error: the model compound-beta has been shut down by Groq (2026-09-21)\n"))
+    #expect(result.stderr.contains("use --search or --code"))
+    #expect(server.requests.map(\.path) == ["/openai/v1/chat/completions", "/openai/v1/models"])
   }
 
   /// With no pause the deltas tend to share one read; with one they tend to come apart. The output must not differ.
@@ -61,9 +77,9 @@ struct CompoundTests {
             + #","search_results":{"results":[{"title":"Groq","url":"https://groq.com"}]}}]}"#,
           #"{"reasoning":" Found it."}"#,
           #"{"content":"Done."}"#,
-        ], options: StreamOptions(tokenDelayMilliseconds: pause, model: "compound-beta")))
+        ], options: StreamOptions(tokenDelayMilliseconds: pause, model: "openai/gpt-oss-120b")))
     let result = try PseudoTerminal.run(
-      ["chat", "--no-history", "-m", "compound-beta", "news?"], server: server, environment: ["NO_COLOR": "1"],
+      ["chat", "--no-history", "--search", "news?"], server: server, environment: ["NO_COLOR": "1"],
       pipeStdout: true)
     #expect(result.status == 0)
     #expect(result.stdout == "Done.\n")

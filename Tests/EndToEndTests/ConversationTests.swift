@@ -26,9 +26,9 @@ struct ConversationTests {
     #expect(second.stdout == Self.answer + "\n")
     #expect(try Self.lastMessages(server) == ["be brief", "one", Self.answer, "and in one line?"])
     #expect(
-      try GroqProcess.run(["chat", "-c", "-m", "llama-3.1-8b-instant", "three"], server: server, environment: home)
+      try GroqProcess.run(["chat", "-c", "-m", "openai/gpt-oss-20b", "three"], server: server, environment: home)
         .status == 0)
-    #expect(try server.requests.last?.json()["model"] as? String == "llama-3.1-8b-instant")
+    #expect(try server.requests.last?.json()["model"] as? String == "openai/gpt-oss-20b")
     #expect(try Self.lastMessages(server).count == 6)
   }
 

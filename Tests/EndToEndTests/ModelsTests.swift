@@ -13,8 +13,9 @@ struct ModelsTests {
     let lines = result.stdout.split(separator: "\n").map(String.init)
     let ids = lines.map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[0]) }
     #expect(ids == ids.sorted())
-    #expect(ids.contains("llama-3.3-70b-versatile"))
-    #expect(lines.contains("llama-3.3-70b-versatile\tMeta\t131072\t32768"))
+    #expect(ids.contains("openai/gpt-oss-120b"))
+    #expect(lines.contains("openai/gpt-oss-120b\tOpenAI\t131072\t65536\tchat,fast,reasoning,tools"))
+    #expect(lines.contains("whisper-large-v3\tOpenAI\t448\t\ttranscription,translation"))
     #expect(server.requests.map(\.path) == ["/openai/v1/models"])
   }
 
@@ -26,7 +27,7 @@ struct ModelsTests {
     let objects = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
     #expect(objects.count >= 5)
-    let llama = try #require(objects.first { $0["id"] as? String == "llama-3.3-70b-versatile" })
+    let llama = try #require(objects.first { $0["id"] as? String == "openai/gpt-oss-120b" })
     // Groq's extras pass through untouched, even ones groq itself does not use.
     #expect(llama["context_window"] as? Int == 131072)
     #expect(llama.keys.contains("public_apps"))
@@ -35,10 +36,10 @@ struct ModelsTests {
   @Test("an id with a slash is sent as %2F and printed as one line")
   func oneModel() throws {
     let server = try FakeGroqServer()
-    let result = try GroqProcess.run(["models", "meta-llama/llama-4-scout-17b-16e-instruct"], server: server)
+    let result = try GroqProcess.run(["models", "qwen/qwen3.8-27b"], server: server)
     #expect(result.status == 0)
-    #expect(result.stdout.hasPrefix("meta-llama/llama-4-scout-17b-16e-instruct\tMeta\t"))
-    #expect(server.requests.first?.path == "/openai/v1/models/meta-llama%2Fllama-4-scout-17b-16e-instruct")
+    #expect(result.stdout.hasPrefix("qwen/qwen3.8-27b\tAlibaba Cloud\t"))
+    #expect(server.requests.first?.path == "/openai/v1/models/qwen%2Fqwen3.8-27b")
   }
 
   @Test("an unknown id is 'no model named', exit 1")
@@ -59,7 +60,7 @@ struct ModelsTests {
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("ID") == true)
     #expect(lines.first?.contains("CONTEXT") == true)
-    let llama = try #require(lines.first { $0.hasPrefix("llama-3.3-70b-versatile ") })
+    let llama = try #require(lines.first { $0.hasPrefix("openai/gpt-oss-120b ") })
     #expect(llama.contains("131,072"))
     #expect(!result.stdout.contains("\t"))
   }

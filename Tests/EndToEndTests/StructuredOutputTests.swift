@@ -64,7 +64,7 @@ struct StructuredOutputTests {
   func wholeResponse() throws {
     let server = try FakeGroqServer()
     let body =
-      #"{"id":"chatcmpl-1","object":"chat.completion","model":"llama-3.3-70b-versatile","choices":[{"index":0,"#
+      #"{"id":"chatcmpl-1","object":"chat.completion","model":"openai/gpt-oss-120b","choices":[{"index":0,"#
       + #""message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],"usage":{"total_tokens":3},"#
       + #""usage_breakdown":null,"x_groq":{"id":"req_1","seed":7},"something_new":[1.50,{"b":null}]}"#
     server.enqueue(.json(body))
@@ -93,7 +93,7 @@ struct StructuredOutputTests {
   @Test("the moderation model's verdict is printed as it is")
   func moderation() throws {
     let server = try FakeGroqServer()
-    let result = try GroqProcess.run(["chat", "-m", "llama-guard-3-8b", "How do I bake bread?"], server: server)
+    let result = try GroqProcess.run(["chat", "-m", "meta-llama/llama-prompt-guard-2-86m", "How do I bake bread?"], server: server)
     #expect(result.status == 0)
     #expect(result.stdout == "safe\n")
   }

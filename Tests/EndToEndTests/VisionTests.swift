@@ -4,7 +4,7 @@ import Testing
 
 @Suite("images for vision models")
 struct VisionTests {
-  static let vision = "meta-llama/llama-4-scout-17b-16e-instruct"
+  static let vision = "qwen/qwen3.8-27b"
 
   @Test("a local file becomes a base64 data URL after the text; a URL goes as it is")
   func parts() throws {
@@ -35,12 +35,12 @@ struct VisionTests {
     #expect(result.stdout == "I see 1 image.\n")
     _ = try GroqProcess.run(
       Fixtures.resolve(["chat", "-i", "@photo.png", "x"]), server: server,
-      environment: ["GROQ_MODEL": "llama-3.1-8b-instant"])
+      environment: ["GROQ_MODEL": "openai/gpt-oss-20b"])
     _ = try GroqProcess.run(
-      Fixtures.resolve(["chat", "-m", "llama-3.3-70b-versatile", "-i", "@photo.png", "x"]), server: server)
+      Fixtures.resolve(["chat", "-m", "openai/gpt-oss-120b", "-i", "@photo.png", "x"]), server: server)
     _ = try GroqProcess.run(["chat", "x"], server: server)
     let models = try server.requests.map { try $0.json()["model"] as? String }
-    #expect(models == [Self.vision, "llama-3.1-8b-instant", "llama-3.3-70b-versatile", "llama-3.3-70b-versatile"])
+    #expect(models == [Self.vision, "openai/gpt-oss-20b", "openai/gpt-oss-120b", "openai/gpt-oss-120b"])
   }
 
   @Test(

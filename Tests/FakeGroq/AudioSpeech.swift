@@ -8,15 +8,8 @@ struct AudioSpeech {
 
   /// The voices and input caps the fake accepts (groq-api.md sections 5 and 5b); nil voices: any name.
   static let models: [String: (voices: [String]?, limit: Int)] = [
-    "playai-tts": (
-      [
-        "Arista", "Atlas", "Basil", "Briggs", "Calum", "Celeste", "Cheyenne", "Chip", "Cillian", "Deedee", "Fritz",
-        "Gail", "Indigo", "Mamaw", "Mason", "Mikail", "Mitch", "Quinn", "Thunder",
-      ].map { $0 + "-PlayAI" }, 10_000
-    ),
-    "playai-tts-arabic": (["Ahmad", "Amira", "Khalid", "Nasser"].map { $0 + "-PlayAI" }, 10_000),
     "canopylabs/orpheus-v1-english": (["autumn", "diana", "hannah", "austin", "daniel", "troy"], 200),
-    "canopylabs/orpheus-arabic-saudi": (nil, 200),
+    "canopylabs/orpheus-arabic-saudi": (["fahad", "sultan", "lulwa", "noura"], 200),
   ]
   static let formats = ["flac", "mp3", "mulaw", "ogg", "wav"]
   static let sampleRates = [8000, 16000, 22050, 24000, 32000, 44100, 48000]
@@ -28,7 +21,7 @@ struct AudioSpeech {
       return Self.invalid("property '\(unknown)' is unsupported")
     }
     guard let model = body["model"] as? String else { return Self.invalid("property 'model' is missing") }
-    guard let entry = Self.models[model] else { return DefaultGroq.modelNotFound(model) }
+    guard let entry = Self.models[model] else { return ModelCatalogue.unavailable(model) }
     guard let input = body["input"] as? String, !input.isEmpty else {
       return Self.invalid("property 'input' is missing")
     }
@@ -43,6 +36,8 @@ struct AudioSpeech {
     guard Self.formats.contains(format) else {
       return Self.invalid("response_format must be one of [\(Self.formats.joined(separator: " "))]")
     }
+    // Orpheus speaks WAV only (groq-api.md 0b).
+    guard format == "wav" else { return Self.invalid("The only supported format is wav") }
     let sampleRate = (body["sample_rate"] as? Int) ?? 48_000
     guard Self.sampleRates.contains(sampleRate) else {
       return Self.invalid("sample_rate must be one of [\(Self.sampleRates.map(String.init).joined(separator: " "))]")

@@ -8,7 +8,7 @@ struct AudioTranscriptions {
 
   /// Groq's direct-upload cap, as the body's size.
   static let uploadLimit = 25 * 1024 * 1024
-  static let models = ["whisper-large-v3", "whisper-large-v3-turbo", "distil-whisper-large-v3-en"]
+  static let models = ["whisper-large-v3", "whisper-large-v3-turbo"]
   static let fields: Set<String> = [
     "model", "file", "url", "language", "prompt", "response_format", "temperature", "timestamp_granularities[]",
   ]
@@ -27,7 +27,7 @@ struct AudioTranscriptions {
       return Self.invalid("property '\(unknown)' is unsupported")
     }
     guard let model = form.value("model") else { return Self.invalid("property 'model' is missing") }
-    guard Self.models.contains(model) else { return DefaultGroq.modelNotFound(model) }
+    guard Self.models.contains(model) else { return ModelCatalogue.unavailable(model) }
     if translating && model != "whisper-large-v3" {
       return Self.invalid("`\(model)` does not support translations; use `whisper-large-v3`")
     }

@@ -52,7 +52,7 @@ struct ChatCompletions {
     if let failure = validate(object) { return failure }
 
     let modelID = object["model"] as? String ?? ""
-    guard let model = ModelCatalogue.model(modelID) else { return DefaultGroq.modelNotFound(modelID) }
+    guard let model = ModelCatalogue.model(modelID) else { return ModelCatalogue.unavailable(modelID) }
     guard model.chat else {
       return Self.invalid("The model `\(modelID)` does not support chat completions")
     }

@@ -3,14 +3,22 @@ import Foundation
 /// Groq's chat behaviour beyond plain text (groq-api.md 3.1 to 3.4): reasoning in three formats, images, JSON mode
 /// and schemas, tool calls, compound models' executed tools and the moderation model. Validation answers 400 in the
 /// API's manner; `answer` gives the deterministic reply for the feature in use.
+/// The efforts of the qwen3 family.
+enum ReasoningEfforts {
+  static let qwen = ["none", "default", "low", "medium", "high"]
+}
+
 struct ChatFeatureBehaviour {
   let object: [String: Any]
   let model: String
 
-  static let reasoningModels: Set = ["deepseek-r1-distill-llama-70b", "qwen-qwq-32b", "qwen/qwen3-32b"]
-  static let visionModels: Set = ["meta-llama/llama-4-scout-17b-16e-instruct"]
-  static let compoundModels: Set = ["compound-beta", "compound-beta-mini"]
-  static let guardModels: Set = ["llama-guard-3-8b"]
+  /// gpt-oss: reasoning apart by default, switched with `include_reasoning`; built-in tools run here.
+  static let gptOSSModels: Set = ["openai/gpt-oss-120b", "openai/gpt-oss-20b", "openai/gpt-oss-safeguard-20b"]
+  /// qwen3: `reasoning_format` raw (the default), parsed or hidden.
+  static let qwenModels: Set = ["qwen/qwen3.8-27b"]
+  static let visionModels: Set = ["qwen/qwen3.8-27b"]
+  static let guardModels: Set = ["meta-llama/llama-prompt-guard-2-86m"]
+  static let builtInTools: Set = ["browser_search", "code_interpreter"]
   static let dataURLTypes = ["image/jpeg", "image/png", "image/webp", "image/gif"]
   /// Base64 image data a request may carry (groq-api.md 3.2: 413 past it).
   static let base64Cap = 4 * 1024 * 1024
@@ -35,9 +43,7 @@ struct ChatFeatureBehaviour {
     if let failure = oneOf("reasoning_format", ["raw", "parsed", "hidden"]) { return failure }
     if let failure = oneOf("reasoning_effort", ["none", "default", "low", "medium", "high"]) { return failure }
     if let failure = oneOf("service_tier", ["on_demand", "flex", "auto", "performance"]) { return failure }
-    if reasoningFormat != nil && !Self.reasoningModels.contains(model) {
-      return Self.invalid("`reasoning_format` is not supported with this model", param: "reasoning_format")
-    }
+    if let failure = validateReasoning() { return failure }
     if let failure = validateResponseFormat() { return failure }
     if let failure = validateTools() { return failure }
     if reasoningFormat == "raw" && (isJSON || tools != nil) {
@@ -45,6 +51,50 @@ struct ChatFeatureBehaviour {
         "reasoning_format=raw is not supported with JSON mode or tool calling", param: "reasoning_format")
     }
     return nil
+  }
+
+  /// The fields of each reasoning family, refused across families as the real API refuses them (groq-api.md 0b).
+  private func validateReasoning() -> FakeResponse? {
+    let gptOSS = Self.gptOSSModels.contains(model)
+    if reasoningFormat != nil && !Self.qwenModels.contains(model) {
+      return Self.invalid("`reasoning_format` is not supported with this model", param: "reasoning_format")
+    }
+    if object["include_reasoning"] != nil {
+      if reasoningFormat != nil {
+        return Self.invalid(
+          "cannot specify both `include_reasoning` and `reasoning_format`", param: "include_reasoning")
+      }
+      if !gptOSS && !Self.qwenModels.contains(model) {
+        return Self.invalid("`include_reasoning` is not supported with this model", param: "include_reasoning")
+      }
+      if !(object["include_reasoning"] is Bool) {
+        return Self.invalid("'include_reasoning' : value must be a boolean", param: "include_reasoning")
+      }
+    }
+    if let effort = object["reasoning_effort"] as? String {
+      let efforts = gptOSS ? ["low", "medium", "high"] : Self.qwenModels.contains(model) ? ReasoningEfforts.qwen : []
+      guard efforts.contains(effort) else {
+        return Self.invalid(
+          efforts.isEmpty
+            ? "`reasoning_effort` is not supported with this model"
+            : "`reasoning_effort` must be one of " + efforts.joined(separator: ", ") + " for this model",
+          param: "reasoning_effort")
+      }
+    }
+    if !usedBuiltInTools.isEmpty {
+      guard gptOSS else {
+        return Self.invalid("built-in tools (\(usedBuiltInTools.joined(separator: ", "))) are not supported with this model")
+      }
+      if responseFormat != nil {
+        return Self.invalid("built-in tools are not supported with `response_format`", param: "response_format")
+      }
+    }
+    return nil
+  }
+
+  /// browser_search and code_interpreter, as the request names them.
+  var usedBuiltInTools: [String] {
+    (tools ?? []).compactMap { $0["type"] as? String }.filter { Self.builtInTools.contains($0) }
   }
 
   private func oneOf(_ name: String, _ values: [String]) -> FakeResponse? {
@@ -203,11 +253,17 @@ struct ChatFeatureBehaviour {
     let reply: Reply
     if let tools, !tools.isEmpty, (object["tool_choice"] as? String) != "none", let call = toolCall() {
       reply = Reply(toolCalls: [call])
-    } else if Self.compoundModels.contains(model) {
-      reply = Reply(content: Self.compoundAnswer, executedTools: Self.executedTools(query: lastUserText))
+    } else if !usedBuiltInTools.isEmpty {
+      reply = Reply(
+        content: Self.compoundAnswer, executedTools: Self.executedTools(query: lastUserText, using: usedBuiltInTools))
     } else if isJSON {
       reply = Reply(content: [jsonAnswer])
-    } else if Self.reasoningModels.contains(model) {
+    } else if Self.gptOSSModels.contains(model) && object["include_reasoning"] as? Bool != false {
+      // gpt-oss thinks; the reasoning comes apart and counts against the budget first (a cap, not a target), so a
+      // small budget leaves no answer. With include_reasoning false it answers as a plain model does (the default
+      // path: an exact length for a budget, which the benchmarks' long streams use).
+      reply = Reply(content: ChatCompletions.answerTokens, reasoning: Self.reasoningTokens, format: "parsed")
+    } else if Self.qwenModels.contains(model) && imageCount == 0 {
       reply = Reply(content: Self.reasoningAnswer, reasoning: Self.reasoningTokens, format: reasoningFormat ?? "raw")
     } else if Self.guardModels.contains(model) {
       reply = Reply(content: ["safe"])
@@ -273,18 +329,23 @@ struct ChatFeatureBehaviour {
     }
   }
 
-  /// A web search and a code run, as compound-beta reports them.
-  static func executedTools(query: String) -> [(call: String, result: String)] {
+  /// A web search and a code run, as the built-in tools report them: only those the request turned on.
+  static func executedTools(query: String, using tools: [String]) -> [(call: String, result: String)] {
     let search =
       "\"index\":0,\"type\":\"search\",\"arguments\":" + GroqJSON.string("{\"query\": " + GroqJSON.string(query) + "}")
     let code = "\"index\":1,\"type\":\"python\",\"arguments\":" + GroqJSON.string("{\"code\": \"print(6 * 7)\"}")
     let results =
       #""search_results":{"results":[{"title":"Groq news","url":"https://groq.com/news","content":"Faster models.","score":0.91},"#
       + #"{"title":"AI this week","url":"https://example.com/ai-week","content":"A busy week.","score":0.84}],"images":[]}"#
-    return [
-      ("{" + search + "}", "{" + search + ",\"output\":\"Groq news: Faster models.\"," + results + "}"),
-      ("{" + code + "}", "{" + code + ",\"output\":\"42\\n\"}"),
-    ]
+    var runs: [(call: String, result: String)] = []
+    if tools.contains("browser_search") {
+      runs.append(("{" + search + "}", "{" + search + ",\"output\":\"Groq news: Faster models.\"," + results + "}"))
+    }
+    if tools.contains("code_interpreter") {
+      let code = tools.contains("browser_search") ? code : code.replacingOccurrences(of: "\"index\":1", with: "\"index\":0")
+      runs.append(("{" + code + "}", "{" + code + ",\"output\":\"42\\n\"}"))
+    }
+    return runs
   }
 }
 

@@ -39,7 +39,7 @@ struct DefaultGroq {
   /// `GET /models/{id}`: the id may arrive with a raw `/` (SDK 0.25) or as `%2F` (SDK 1.7).
   private func model(encodedID: String) -> FakeResponse {
     let id = encodedID.removingPercentEncoding ?? encodedID
-    guard let model = ModelCatalogue.model(id) else { return Self.modelNotFound(id) }
+    guard let model = ModelCatalogue.model(id) else { return ModelCatalogue.unavailable(id) }
     return .json(model.json)
   }
 

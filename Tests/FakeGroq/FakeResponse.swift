@@ -83,7 +83,7 @@ public struct FakeResponse: Sendable {
   public static func rateLimited(
     retryAfter: String? = "2", type: String = "tokens", headers: [(String, String)] = []
   ) -> FakeResponse {
-    let model = "llama-3.3-70b-versatile"
+    let model = "openai/gpt-oss-120b"
     let organization = "org_01jz0000000000000000000000"
     var defaults: [(String, String)]
     let message: String
@@ -130,7 +130,7 @@ public struct FakeResponse: Sendable {
 
   /// A non-streamed `chat.completion` whose message content is `content`.
   public static func chatCompletion(
-    content: String, model: String = "llama-3.3-70b-versatile", finishReason: String = "stop",
+    content: String, model: String = "openai/gpt-oss-120b", finishReason: String = "stop",
     headers: [(String, String)] = []
   ) -> FakeResponse {
     let requestID = GroqIDs.requestID()

@@ -4,7 +4,7 @@ import Foundation
 public struct RecordedRequest: Sendable {
   public let method: String
   /// The request target exactly as sent on the request line, query included,
-  /// e.g. `/openai/v1/models/meta-llama%2Fllama-4-scout-17b-16e-instruct`.
+  /// e.g. `/openai/v1/models/openai%2Fgpt-oss-120b`.
   public let path: String
   public let headers: [(name: String, value: String)]
   /// The body after any chunked transfer encoding was removed.

@@ -47,7 +47,7 @@ public struct StreamOptions: Sendable {
     errorMessage: String =
       "Failed to call a function. Please adjust your prompt. See 'failed_generation' for more details.",
     errorType: String = "invalid_request_error", errorCode: String? = "tool_use_failed", splitAt: [Int] = [],
-    topLevelUsage: Bool = false, includeUsageChunk: Bool = false, model: String = "llama-3.3-70b-versatile",
+    topLevelUsage: Bool = false, includeUsageChunk: Bool = false, model: String = "openai/gpt-oss-120b",
     requestID: String? = nil, finishReason: String = "stop", promptTokens: Int = 18
   ) {
     self.lineEnding = lineEnding

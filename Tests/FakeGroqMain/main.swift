@@ -2,10 +2,11 @@ import FakeGroq
 import Foundation
 @preconcurrency import Glibc
 
-// fake-groq [--port N] [--key KEY]: serves the fake Groq API, prints its base URL on one line, exits on
-// SIGTERM/SIGINT. Benchmarks start it and read that line.
+// fake-groq [--port N] [--key KEY] [--log] [--gone ID]...: serves the fake Groq API, prints its base URL on one line,
+// exits on SIGTERM/SIGINT. Benchmarks start it and read that line. --log prints each request (method, path, model)
+// on stderr; --gone shuts a model down (404 model_not_found, left out of /models), to watch a default heal.
 
-let usage = "usage: fake-groq [--port N] [--key KEY]\n"
+let usage = "usage: fake-groq [--port N] [--key KEY] [--log] [--gone ID]...\n"
 
 /// Writes straight to a file descriptor: unbuffered, so the URL line reaches a reading benchmark at once, and free
 /// of the C `stdout`/`stderr` globals that Swift 6 rejects as shared mutable state.
@@ -20,6 +21,8 @@ func put(_ text: String, _ fd: Int32) {
 }
 var port = 0
 var key = "gsk_test_key"
+var log = false
+var gone: Set<String> = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
@@ -35,6 +38,13 @@ while let argument = arguments.popFirst() {
       exit(2)
     }
     key = value
+  case "--log": log = true
+  case "--gone":
+    guard let value = arguments.popFirst() else {
+      put("fake-groq: --gone needs a model id\n" + usage, 2)
+      exit(2)
+    }
+    gone.insert(value)
   case "-h", "--help":
     put(usage, 1)
     exit(0)
@@ -58,6 +68,21 @@ do {
 } catch {
   put("fake-groq: \(error)\n", 2)
   exit(1)
+}
+if log || !gone.isEmpty {
+  let gone = gone
+  let log = log
+  server.setHandler { request in
+    let model = (try? request.json())?["model"] as? String
+    if log { put("fake-groq: \(request.method) \(request.path)" + (model.map { " model=\($0)" } ?? "") + "\n", 2) }
+    if request.method == "GET" && request.path == "/openai/v1/models" && !gone.isEmpty {
+      return .json(FakeModelList.json(excluding: gone))
+    }
+    guard let model, gone.contains(model) else { return nil }
+    return .groqError(
+      status: 404, message: "The model `\(model)` does not exist or you do not have access to it.",
+      code: "model_not_found")
+  }
 }
 put(server.baseURL + "\n", 1)
 

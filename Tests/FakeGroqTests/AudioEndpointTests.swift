@@ -88,7 +88,7 @@ import Testing
 
   @Test func speechIsAValidWAV() async throws {
     let body =
-      #"{"model":"playai-tts","input":"Hi!","voice":"Fritz-PlayAI","response_format":"wav","sample_rate":8000}"#
+      #"{"model":"canopylabs/orpheus-v1-english","input":"Hi!","voice":"troy","response_format":"wav","sample_rate":8000}"#
     let (status, type, data) = try await post("/audio/speech", body: Data(body.utf8), contentType: "application/json")
     #expect(status == 200)
     #expect(type == "audio/wav")
@@ -99,12 +99,23 @@ import Testing
   }
 
   @Test func unknownVoiceIs400InGroqsShape() async throws {
-    let body = #"{"model":"playai-tts","input":"Hi","voice":"Nobody","response_format":"wav"}"#
+    let body = #"{"model":"canopylabs/orpheus-v1-english","input":"Hi","voice":"Nobody","response_format":"wav"}"#
     let (status, _, data) = try await post("/audio/speech", body: Data(body.utf8), contentType: "application/json")
     #expect(status == 400)
     let error = try #require(
       (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["error"] as? [String: Any])
-    #expect((error["message"] as? String)?.hasPrefix("voice must be one of [Arista-PlayAI ") == true)
+    #expect((error["message"] as? String)?.hasPrefix("voice must be one of [autumn ") == true)
     #expect(error["type"] as? String == "invalid_request_error")
+  }
+
+  @Test func orpheusSpeaksWAVOnlyAndPlayAIIsDecommissioned() async throws {
+    let mp3 = #"{"model":"canopylabs/orpheus-v1-english","input":"Hi","voice":"troy","response_format":"mp3"}"#
+    let (status, _, data) = try await post("/audio/speech", body: Data(mp3.utf8), contentType: "application/json")
+    #expect(status == 400)
+    #expect(String(decoding: data, as: UTF8.self).contains("The only supported format is wav"))
+    let playAI = #"{"model":"playai-tts","input":"Hi","voice":"Fritz-PlayAI","response_format":"wav"}"#
+    let (gone, _, body) = try await post("/audio/speech", body: Data(playAI.utf8), contentType: "application/json")
+    #expect(gone == 400)
+    #expect(String(decoding: body, as: UTF8.self).contains("model_decommissioned"))
   }
 }

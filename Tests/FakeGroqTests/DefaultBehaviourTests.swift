@@ -8,7 +8,7 @@ import Testing
 
 /// A chat request body for the default model, with extra top-level JSON members spliced in.
 func chatBody(_ extra: String = "", messages: String = #"[{"role":"user","content":"hi"}]"#) -> String {
-  #"{"model":"llama-3.3-70b-versatile","messages":\#(messages)\#(extra.isEmpty ? "" : "," + extra)}"#
+  #"{"model":"allam-2-7b","messages":\#(messages)\#(extra.isEmpty ? "" : "," + extra)}"#
 }
 
 /// The `data:` payloads of an LF-framed SSE body, in order.
@@ -49,20 +49,20 @@ func jsonObject(_ text: String) throws -> [String: Any] {
     let ids = models.compactMap { $0["id"] as? String }
     #expect(ids.count >= 8)
     #expect(ids != ids.sorted())
-    #expect(ids.contains("meta-llama/llama-4-scout-17b-16e-instruct"))
+    #expect(ids.contains("qwen/qwen3.8-27b"))
     #expect(models.allSatisfy { $0["context_window"] is Int && $0["active"] as? Bool == true })
     #expect(models.contains { $0["max_completion_tokens"] == nil })
     #expect(String(decoding: data, as: UTF8.self).hasPrefix(#"{"object":"list","data":[{"id":"#))
   }
 
   @Test(arguments: [
-    "/openai/v1/models/meta-llama%2Fllama-4-scout-17b-16e-instruct",
-    "/openai/v1/models/meta-llama/llama-4-scout-17b-16e-instruct",
+    "/openai/v1/models/qwen%2Fqwen3.8-27b",
+    "/openai/v1/models/qwen/qwen3.8-27b",
   ])
   func findsModelByIDWithEncodedOrRawSlash(path: String) throws {
     let response = client.request("GET", path)
     #expect(response.status == 200)
-    #expect(try response.json()["id"] as? String == "meta-llama/llama-4-scout-17b-16e-instruct")
+    #expect(try response.json()["id"] as? String == "qwen/qwen3.8-27b")
     #expect(server.requests.last?.path == path)
   }
 
@@ -106,7 +106,7 @@ func jsonObject(_ text: String) throws -> [String: Any] {
       chatBody(#""stream":true,"response_format":{"type":"json_object"}"#),
       "`response_format` does not support streaming"
     ),
-    (#"{"model":"llama-3.3-70b-versatile","messages":[]}"#, "'messages' : minimum number of items is 1"),
+    (#"{"model":"openai/gpt-oss-120b","messages":[]}"#, "'messages' : minimum number of items is 1"),
   ])
   func validatesLikeGroq(body: String, message: String) throws {
     let response = client.request("POST", "/openai/v1/chat/completions", body: body)
@@ -175,14 +175,14 @@ func jsonObject(_ text: String) throws -> [String: Any] {
   }
 
   @Test func maxCompletionTokensGivesExactLength() throws {
-    let body = chatBody(#""stream":true,"max_completion_tokens":5000"#)
+    let body = chatBody(#""stream":true,"max_completion_tokens":4000"#)
     let response = client.request("POST", "/openai/v1/chat/completions", body: body)
     #expect(response.complete)
     let payloads = dataPayloads(response.text)
-    #expect(payloads.count == 5003)
+    #expect(payloads.count == 4003)
     #expect(payloads[1].contains(#""delta":{"content":"Lorem"}"#))
-    #expect(payloads[5001].contains(#""finish_reason":"length""#))
-    #expect(payloads[5001].contains(#""completion_tokens":5000"#))
+    #expect(payloads[4001].contains(#""finish_reason":"length""#))
+    #expect(payloads[4001].contains(#""completion_tokens":4000"#))
   }
 
   @Test func includeUsageAddsChunkWithEmptyChoices() throws {

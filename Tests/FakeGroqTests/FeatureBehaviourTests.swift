@@ -12,9 +12,9 @@ import Testing
     client = try RawHTTPClient(port: server.port)
   }
 
-  static let vision = "meta-llama/llama-4-scout-17b-16e-instruct"
+  static let vision = "qwen/qwen3.8-27b"
 
-  static func body(model: String = "llama-3.3-70b-versatile", content: String = #""hi""#, _ extra: String = "")
+  static func body(model: String = "allam-2-7b", content: String = #""hi""#, _ extra: String = "")
     -> String
   {
     #"{"model":"\#(model)","messages":[{"role":"user","content":\#(content)}]\#(extra.isEmpty ? "" : "," + extra)}"#
@@ -26,8 +26,8 @@ import Testing
 
   @Test(arguments: [
     (body(#""reasoning_format":"parsed""#), "`reasoning_format` is not supported with this model"),
-    (body(model: "qwen-qwq-32b", #""reasoning_format":"raw","response_format":{"type":"json_object"}"#), "raw"),
-    (body(model: "qwen-qwq-32b", #""reasoning_format":"thinking""#), "'reasoning_format' : value must be one of"),
+    (body(model: "qwen/qwen3.8-27b", #""reasoning_format":"raw","response_format":{"type":"json_object"}"#), "raw"),
+    (body(model: "qwen/qwen3.8-27b", #""reasoning_format":"thinking""#), "'reasoning_format' : value must be one of"),
     (body(#""response_format":{"type":"json_object","schema":{}}"#), "property 'schema' is unsupported"),
     (body(#""response_format":{"type":"json_schema","json_schema":{"name":"a b","schema":{}}}"#), "json_schema.name"),
     (body(#""tools":[{"type":"function","function":{"name":"f","cache":1}}]"#), "property 'cache' is unsupported"),
@@ -56,7 +56,7 @@ import Testing
   @Test func parsedReasoningStreamsWithRunsOfEmptyDeltas() throws {
     let response = client.request(
       "POST", "/openai/v1/chat/completions",
-      body: Self.body(model: "deepseek-r1-distill-llama-70b", #""stream":true,"reasoning_format":"parsed""#))
+      body: Self.body(model: "qwen/qwen3.8-27b", #""stream":true,"reasoning_format":"parsed""#))
     let deltas = try dataPayloads(response.text).dropLast().map { payload in
       try #require((try jsonObject(payload)["choices"] as? [[String: Any]])?.first?["delta"] as? [String: Any])
     }
@@ -80,11 +80,49 @@ import Testing
     #expect(payloads.contains { $0.contains(#""finish_reason":"tool_calls""#) })
   }
 
-  @Test func compoundAnswerCarriesExecutedTools() throws {
-    let response = client.request("POST", "/openai/v1/chat/completions", body: Self.body(model: "compound-beta"))
+  @Test func builtInToolsCarryExecutedTools() throws {
+    let response = client.request(
+      "POST", "/openai/v1/chat/completions",
+      body: Self.body(
+        model: "openai/gpt-oss-20b", #""tools":[{"type":"browser_search"},{"type":"code_interpreter"}]"#))
     let choice = try #require((try response.json()["choices"] as? [[String: Any]])?.first)
     let tools = try #require((choice["message"] as? [String: Any])?["executed_tools"] as? [[String: Any]])
     #expect(tools.count == 2)
     #expect(tools.allSatisfy { $0["arguments"] is String && $0["output"] is String })
+    let refused = client.request(
+      "POST", "/openai/v1/chat/completions", body: Self.body(model: Self.vision, #""tools":[{"type":"browser_search"}]"#))
+    #expect(refused.status == 400)
+  }
+
+  @Test(arguments: [
+    ("compound-beta", 404, "model_not_found"), ("llama-3.3-70b-versatile", 404, "model_not_found"),
+    ("deepseek-r1-distill-llama-70b", 400, "model_decommissioned"), ("qwen-qwq-32b", 400, "model_decommissioned"),
+  ])
+  func retiredModelsAnswerAsTheRealAPIDoes(model: String, status: Int, code: String) throws {
+    let response = client.request("POST", "/openai/v1/chat/completions", body: Self.body(model: model))
+    #expect(response.status == status)
+    let error = try #require(try response.json()["error"] as? [String: Any])
+    #expect(error["code"] as? String == code)
+  }
+
+  @Test func gptOSSReasonsApartAndTakesIncludeReasoning() throws {
+    let parsed = try response(Self.body(model: "openai/gpt-oss-120b"))
+    #expect((parsed["reasoning"] as? String)?.isEmpty == false)
+    let hidden = try response(Self.body(model: "openai/gpt-oss-120b", #""include_reasoning":false"#))
+    #expect(hidden["reasoning"] == nil)
+    let both = client.request(
+      "POST", "/openai/v1/chat/completions",
+      body: Self.body(model: "openai/gpt-oss-120b", #""include_reasoning":false,"reasoning_format":"hidden""#))
+    #expect(both.status == 400)
+    let effort = client.request(
+      "POST", "/openai/v1/chat/completions",
+      body: Self.body(model: "openai/gpt-oss-120b", #""reasoning_effort":"none""#))
+    #expect(effort.status == 400)
+  }
+
+  private func response(_ body: String) throws -> [String: Any] {
+    let response = client.request("POST", "/openai/v1/chat/completions", body: body)
+    let choice = try #require((try response.json()["choices"] as? [[String: Any]])?.first)
+    return try #require(choice["message"] as? [String: Any])
   }
 }

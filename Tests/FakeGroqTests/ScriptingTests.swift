@@ -20,7 +20,7 @@ import Testing
     #expect(limited.header("x-ratelimit-remaining-tokens") == "19")
     #expect(limited.header("x-request-id")?.hasPrefix("req_01") == true)
     let error = try #require(try limited.json()["error"] as? [String: Any])
-    #expect((error["message"] as? String)?.hasPrefix("Rate limit reached for model `llama-3.3-70b-versatile`") == true)
+    #expect((error["message"] as? String)?.hasPrefix("Rate limit reached for model `openai/gpt-oss-120b`") == true)
     #expect(error["type"] as? String == "tokens")
     #expect(error["code"] as? String == "rate_limit_exceeded")
 
@@ -28,7 +28,7 @@ import Testing
     #expect(retried.status == 200)
     #expect(server.waitForRequests(2))
     #expect(server.requests.map(\.connection) == [1, 1])
-    #expect(try server.requests[0].json()["model"] as? String == "llama-3.3-70b-versatile")
+    #expect(try server.requests[0].json()["model"] as? String == "allam-2-7b")
   }
 
   @Test func groqErrorOmitsAbsentKeysAndHeadersOverrideDefaults() {

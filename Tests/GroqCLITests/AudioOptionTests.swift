@@ -8,7 +8,7 @@ import GroqKit
     "the speech model follows from the voice where one model has it",
     arguments: [
       ("Fritz-PlayAI", nil, "playai-tts"), ("fritz-playai", nil, "playai-tts"),
-      ("Amira-PlayAI", nil, "playai-tts-arabic"),
+      ("Amira-PlayAI", nil, "playai-tts-arabic"), ("fahad", nil, "canopylabs/orpheus-arabic-saudi"),
       ("troy", nil, "canopylabs/orpheus-v1-english"), ("Someone-New", nil, SpeechCatalogue.defaultModel),
       ("troy", "my-model", "my-model"),
     ])

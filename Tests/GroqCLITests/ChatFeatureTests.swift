@@ -106,6 +106,6 @@ private func features(_ argv: [String], command: String = "chat") throws(UsageEr
     #expect(image?.repeatable == true && image?.help.contains("vision model") == false)
     let model = ReasonCommand.spec.options.first { $0.long == "model" }
     #expect(model?.environment == "GROQ_REASON_MODEL")
-    #expect(model?.defaultValue == "deepseek-r1-distill-llama-70b")
+    #expect(model?.defaultValue == "openai/gpt-oss-120b")
   }
 }

@@ -18,7 +18,7 @@ private let sample = ProgramSpec(
       options: [
         OptionSpec(
           long: "model", short: "m", value: ValueSpec("id", completion: .models), help: "Model to use [see: models]",
-          defaultValue: "llama-3.3-70b-versatile", environment: "GROQ_MODEL"),
+          defaultValue: "openai/gpt-oss-120b", environment: "GROQ_MODEL"),
         OptionSpec(
           long: "format", value: ValueSpec("format", completion: .choices(["text", "json"])), help: "Output format"),
         OptionSpec(long: "file", short: "f", value: ValueSpec("path", completion: .file), help: "Attach a file"),
@@ -80,7 +80,7 @@ private let sample = ProgramSpec(
   @Test func asksGroqForModels() throws {
     let bin = try temporaryDirectory()
     let fake = bin.appendingPathComponent("groq")
-    try "#!/bin/sh\nprintf 'llama-a\\tMeta\\nllama-b\\tMeta\\nwhisper\\tOpenAI\\n'\n".write(
+    try "#!/bin/sh\n[ \"$1 $2\" = \"__models chat\" ] && printf 'llama-a\\nllama-b\\nwhisper\\n'\n".write(
       to: fake, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
     let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
@@ -162,7 +162,7 @@ private let sample = ProgramSpec(
     let seen = "complete -c groq -n '__fish_seen_subcommand_from chat'"
     #expect(
       lines.contains(
-        "\(seen) -s m -l model -x -a '(groq models 2>/dev/null | cut -f1)' -d 'Model to use [see: models]'"))
+        "\(seen) -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Model to use [see: models]'"))
     #expect(lines.contains("\(seen) -l format -x -a 'text json' -d 'Output format'"))
     #expect(lines.contains("\(seen) -s f -l file -r -F -d 'Attach a file'"))
     #expect(lines.contains("\(seen) -l stats -d 'Print token counts'"))
@@ -205,7 +205,7 @@ private let sample = ProgramSpec(
 
   @Test func showsOptionsWithValuesDefaultsAndVariables() {
     #expect(page.contains("\\fB\\-m\\fR, \\fB\\-\\-model\\fR \\fIid\\fR\n"))
-    #expect(page.contains("Default: \\fBllama\\-3.3\\-70b\\-versatile\\fR."))
+    #expect(page.contains("Default: \\fBopenai/gpt\\-oss\\-120b\\fR."))
     #expect(page.contains("Environment: \\fBGROQ_MODEL\\fR."))
     #expect(page.contains(".B \"GROQ_MODEL\"\nSets the default of \\fBgroq chat \\-\\-model\\fR."))
     #expect(page.contains(".B \"GROQ_API_KEY\"\nAPI key."))

@@ -161,7 +161,7 @@ private let parseCases: [ParseCase] = [
 
   @Test("GROQ_MODEL is used when -m is absent")
   func modelFromEnvironment() throws {
-    #expect(try Self.options([], environment: ["GROQ_MODEL": "llama-3.1-8b-instant"]).model == "llama-3.1-8b-instant")
+    #expect(try Self.options([], environment: ["GROQ_MODEL": "openai/gpt-oss-20b"]).model == "openai/gpt-oss-20b")
   }
 
   @Test("an empty GROQ_MODEL is ignored")
@@ -171,8 +171,8 @@ private let parseCases: [ParseCase] = [
 
   @Test("-m wins over GROQ_MODEL")
   func flagBeatsEnvironment() throws {
-    let value = try Self.options(["-m", "qwen/qwen3-32b"], environment: ["GROQ_MODEL": "llama-3.1-8b-instant"])
-    #expect(value.model == "qwen/qwen3-32b")
+    let value = try Self.options(["-m", "qwen/qwen3.8-27b"], environment: ["GROQ_MODEL": "openai/gpt-oss-20b"])
+    #expect(value.model == "qwen/qwen3.8-27b")
   }
 
   @Test("the options become the request, with no stop list when none was given")

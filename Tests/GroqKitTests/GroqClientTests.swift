@@ -4,7 +4,7 @@ import Testing
 @testable import GroqKit
 
 private let modelsBody =
-  #"{"object":"list","data":[{"id":"llama-3.3-70b-versatile","object":"model","created":1733447754,"owned_by":"Meta","active":true,"context_window":131072,"public_apps":null,"max_completion_tokens":32768}]}"#
+  #"{"object":"list","data":[{"id":"openai/gpt-oss-120b","object":"model","created":1733447754,"owned_by":"Meta","active":true,"context_window":131072,"public_apps":null,"max_completion_tokens":32768}]}"#
 
 private let completionBody =
   #"{"id":"chatcmpl-1","object":"chat.completion","created":1747000000,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11},"x_groq":{"id":"req_01abc"}}"#
@@ -57,6 +57,23 @@ private let request = ChatCompletionRequest(model: "m", messages: [.user("hi")])
     #expect(transport.requests.first?.header("Accept") == "text/event-stream")
   }
 
+  @Test("Groq gets the token limit as max_completion_tokens only; another server also as max_tokens (llama.cpp)")
+  func tokenLimitNames() async throws {
+    var request = ChatCompletionRequest(model: "m", messages: [.user("hi")])
+    request.maxCompletionTokens = 20
+    for (base, names) in [
+      ("https://api.groq.com", ["max_completion_tokens"]), ("http://127.0.0.1:8080/v1", ["max_completion_tokens", "max_tokens"]),
+    ] {
+      let configuration = try Configuration(
+        environment: ["GROQ_API_KEY": "gsk_env", "GROQ_BASE_URL": base], userAgent: "groq/9.9.9")
+      let transport = FakeTransport([.response(status: 200, body: completionBody)])
+      _ = try await GroqClient(configuration: configuration, transport: transport).chatCompletion(request)
+      let json = try #require(try transport.requests.first?.jsonBody())
+      #expect(Set(json.keys).intersection(["max_completion_tokens", "max_tokens"]) == Set(names), "\(base)")
+      #expect(names.allSatisfy { json[$0] as? Int == 20 })
+    }
+  }
+
   @Test("GROQ_CUSTOM_HEADERS are added to every request")
   func customHeaders() async throws {
     let configuration = try Configuration(
@@ -84,13 +101,13 @@ private let request = ChatCompletionRequest(model: "m", messages: [.user("hi")])
 
   @Test("a model id with a slash goes as %2F")
   func modelIDWithSlash() async throws {
-    let body = #"{"id":"meta-llama/llama-4-scout-17b-16e-instruct","object":"model","owned_by":"Meta"}"#
+    let body = #"{"id":"qwen/qwen3.8-27b","object":"model","owned_by":"Meta"}"#
     let transport = FakeTransport([.response(status: 200, body: body)])
-    let (model, _) = try await makeClient(transport).model(id: "meta-llama/llama-4-scout-17b-16e-instruct")
+    let (model, _) = try await makeClient(transport).model(id: "qwen/qwen3.8-27b")
     #expect(
       transport.requests.first?.url.absoluteString
-        == "https://api.groq.com/openai/v1/models/meta-llama%2Fllama-4-scout-17b-16e-instruct")
-    #expect(model.id == "meta-llama/llama-4-scout-17b-16e-instruct")
+        == "https://api.groq.com/openai/v1/models/qwen%2Fqwen3.8-27b")
+    #expect(model.id == "qwen/qwen3.8-27b")
   }
 
   @Test("a plain chat request sends only model and messages")
@@ -155,7 +172,7 @@ private let request = ChatCompletionRequest(model: "m", messages: [.user("hi")])
   func rateLimitRetried() async throws {
     let transport = FakeTransport([rateLimited, modelsOK])
     let (models, _) = try await makeClient(transport).models()
-    #expect(models.map(\.id) == ["llama-3.3-70b-versatile"])
+    #expect(models.map(\.id) == ["openai/gpt-oss-120b"])
     #expect(transport.requests.count == 2)
   }
 

@@ -23,6 +23,13 @@ struct FFmpeg: Sendable {
     try await run(arguments, input: input)
   }
 
+  /// A WAV file in another format (`mp3`, `flac`, `ogg`), for speech models that answer WAV only.
+  func convert(_ input: URL, to output: URL, format: String) async throws {
+    try await run(
+      ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", input.path, "-f", format, output.path],
+      input: input)
+  }
+
   private func run(_ arguments: [String], input: URL) async throws {
     let process = Process()
     process.executableURL = executable

@@ -92,22 +92,36 @@ enum SpeechDestination: Sendable, Equatable {
   }
 }
 
-/// `groq speak --list-voices`: the catalogue, as a table on a terminal and tab-separated lines in a pipe.
+/// `groq speak --list-voices`: the catalogue, live voices first and the retired ones apart (with the live voice
+/// that now speaks for each), as a table on a terminal and tab-separated lines in a pipe.
 enum VoiceListing {
   static func render(tty: Bool) -> String {
-    let rows = SpeechCatalogue.models.flatMap { model in
+    let live = SpeechCatalogue.models.filter { $0.retired == nil }
+    let retired = SpeechCatalogue.models.filter { $0.retired != nil }
+    let rows = live.flatMap { model in
       model.voices.map { [$0, model.id, model.language, String(model.inputLimit)] }
     }
-    guard tty else { return rows.map { $0.joined(separator: "\t") + "\n" }.joined() }
-    let header = ["VOICE", "MODEL", "LANGUAGE", "CHARACTERS PER REQUEST"]
-    let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-    let lines = ([header] + rows).map { row in
+    let gone = retired.flatMap { model in
+      model.voices.map { voice in
+        let stand = ModelRoles.replacementVoice(for: voice)?.voice ?? "-"
+        return [voice, model.id, model.language, "retired \(model.retired?.date ?? "")", stand]
+      }
+    }
+    guard tty else { return (rows + gone).map { $0.joined(separator: "\t") + "\n" }.joined() }
+    let retiredLines =
+      gone.isEmpty
+      ? []
+      : ["", "Retired by Groq; groq speaks them with a live voice:"]
+        + table(gone.map { [$0[0], $0[1], $0[3], "→ " + $0[4]] })
+    return (table([["VOICE", "MODEL", "LANGUAGE", "CHARACTERS PER REQUEST"]] + rows) + retiredLines)
+      .joined(separator: "\n") + "\n"
+  }
+
+  private static func table(_ rows: [[String]]) -> [String] {
+    let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
       zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
         .trimmingCharacters(in: .whitespaces)
     }
-    let unlisted = SpeechCatalogue.models.filter(\.voices.isEmpty).map {
-      "\($0.id): voices not known to groq; -m \($0.id) -v NAME sends any name"
-    }
-    return (lines + (unlisted.isEmpty ? [] : [""] + unlisted)).joined(separator: "\n") + "\n"
   }
 }

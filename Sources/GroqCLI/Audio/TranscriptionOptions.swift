@@ -15,6 +15,8 @@ struct TranscriptionOptions: Sendable {
   var task: TranscriptionRequest.Task
   var input: AudioInput
   var model: String
+  /// -m named no model: groq chose it, and may choose again when Groq has shut it down.
+  var modelIsDefault = false
   var language: String?
   var prompt: String?
   var temperature: Double?
@@ -24,8 +26,10 @@ struct TranscriptionOptions: Sendable {
   var flagSuspect: Bool
   var network: NetworkOptions
 
+  var role: ModelRole { task == .transcribe ? .transcription : .translation }
+
   static func defaultModel(_ task: TranscriptionRequest.Task) -> String {
-    task == .transcribe ? "whisper-large-v3-turbo" : "whisper-large-v3"
+    ModelRoles.defaultModel(for: task == .transcribe ? .transcription : .translation)
   }
 
   static let audioArgument = ArgumentSpec(
@@ -69,9 +73,11 @@ struct TranscriptionOptions: Sendable {
       positionals: arguments.positionals, url: arguments.value("url"), stdinIsTTY: context.terminal.stdinIsTTY,
       command: command)
     model = arguments.value("model") ?? Self.defaultModel(task)
+    modelIsDefault = arguments.value("model") == nil
     if task == .translate, let known = TranscriptionModel.named(model), !known.canTranslate {
       throw UsageError(
-        "\(model) cannot translate", hint: "use -m whisper-large-v3, the default for translate", command: command)
+        "\(model) cannot translate", hint: "use -m \(Self.defaultModel(.translate)), the default for translate",
+        command: command)
     }
     language = arguments.value("language")
     if let language, !(2...3).contains(language.count) || !language.allSatisfy({ $0.isASCII && $0.isLowercase }) {

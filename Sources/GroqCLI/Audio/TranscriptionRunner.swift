@@ -6,6 +6,8 @@ import GroqKit
 struct TranscriptionRunner {
   let options: TranscriptionOptions
   let context: CommandContext
+  /// The model that replaced a default Groq shut down, for the rest of the pieces.
+  private let healed = HealedModel()
 
   func run() async throws -> ExitStatus {
     let client = try context.makeClient(timeout: options.network.timeout, maxRetries: options.network.maxRetries)
@@ -51,9 +53,8 @@ struct TranscriptionRunner {
     -> ExitStatus
   {
     if !options.needsTimings {
-      let request = options.request(source, verbose: false)
-      let raw = try await send(bytes: bytes, label: label) { progress in
-        try await client.transcription(request, uploadProgress: progress)
+      let raw = try await send(options.request(source, verbose: false), client: client, bytes: bytes, label: label) {
+        request, progress in try await client.transcription(request, uploadProgress: progress)
       }
       try context.terminal.out(TranscriptRendering.passThrough(raw))
       return .success
@@ -66,21 +67,36 @@ struct TranscriptionRunner {
   private func upload(_ request: TranscriptionRequest, client: GroqClient, label: String, bytes: Int64) async throws
     -> (Transcription, Data)
   {
-    try await send(bytes: bytes, label: label) { progress in
+    try await send(request, client: client, bytes: bytes, label: label) { request, progress in
       try await client.verboseTranscription(request, uploadProgress: progress)
     }
   }
 
-  /// Runs one upload under a progress bar, and words a 413 for audio.
-  private func send<T>(
-    bytes: Int64, label: String, _ body: (@escaping @Sendable (Int64, Int64) -> Void) async throws -> T
+  /// Runs one upload under a progress bar, words a 413 for audio, and heals a default model Groq shut down.
+  private func send<T: Sendable>(
+    _ request: TranscriptionRequest, client: GroqClient, bytes: Int64, label: String,
+    _ body: (TranscriptionRequest, @escaping @Sendable (Int64, Int64) -> Void) async throws -> T
   ) async throws -> T {
     let progress = UploadProgress.make(terminal: context.terminal, label: label, bytes: bytes)
     defer { progress?.finish() }
     var callback: @Sendable (Int64, Int64) -> Void = { _, _ in }
     if let progress { callback = progress.callback }
+    var request = request
+    if let model = healed.id { request.model = model }
     do {
-      return try await body(callback)
+      let healing = ModelHealing(
+        role: options.role,
+        cache: ModelListCache(environment: context.environment, server: client.configuration.baseURL),
+        terminal: context.terminal)
+      let (result, model) = try await healing.send(
+        model: request.model, userNamed: !options.modelIsDefault || healed.id != nil, client: client
+      ) { model in
+        var request = request
+        request.model = model
+        return try await body(request, callback)
+      }
+      if model != request.model { healed.id = model }
+      return result
     } catch let error as GroqError where error.status == 413 {
       var fromURL = false
       if case .url = options.input { fromURL = true }
@@ -111,5 +127,16 @@ struct TranscriptionRunner {
       case .file(let url, _, let length): return total + (length ?? (try? AudioSplit.fileSize(url)) ?? 0)
       }
     }
+  }
+}
+
+/// The model a healed default moved to, shared by the pieces of one run.
+final class HealedModel: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: String?
+
+  var id: String? {
+    get { lock.withLock { value } }
+    set { lock.withLock { value = newValue } }
   }
 }

@@ -12,7 +12,7 @@ enum ReasoningDisplay: Sendable, Equatable {
 /// refused here, before anything is sent.
 struct ChatFeatures: Sendable, Equatable {
   /// The model chat uses for images when none was named: the default text model has no vision.
-  static let visionModel = "meta-llama/llama-4-scout-17b-16e-instruct"
+  static let visionModel = ModelRoles.defaultModel(for: .vision)
 
   var images: [ContentPart] = []
   /// Replaces the default model when there are images; nil keeps it (reason's models think, they do not see).
@@ -21,7 +21,11 @@ struct ChatFeatures: Sendable, Equatable {
   var tools: ToolDefinitions?
   var toolChoice: ToolChoice?
   var reasoningFormat: ReasoningFormat?
+  /// The user asked for `reasoningFormat` (not a command's default): a model of unknown family gets it anyway.
+  var reasoningFormatGiven = false
   var reasoningEffort: ReasoningEffort?
+  /// Groq's built-in tools turned on with --search and --code.
+  var builtInTools: [BuiltInTool] = []
   var reasoningDisplay = ReasoningDisplay.auto
   var prefill: String?
   var serviceTier: ServiceTier?
@@ -64,7 +68,9 @@ struct ChatFeatures: Sendable, Equatable {
       toolChoice = try tools.choice(text, command: command)
     }
 
-    reasoningFormat = try arguments.choice("reasoning-format", command: command) ?? defaultFormat
+    let givenFormat: ReasoningFormat? = try arguments.choice("reasoning-format", command: command)
+    reasoningFormatGiven = givenFormat != nil
+    reasoningFormat = givenFormat ?? defaultFormat
     reasoningEffort = try arguments.choice("reasoning-effort", command: command)
     let show = arguments.flag("show-reasoning")
     let hide = arguments.flag("hide-reasoning")
@@ -74,6 +80,7 @@ struct ChatFeatures: Sendable, Equatable {
     reasoningDisplay = show ? .show : hide ? .hide : .auto
     try checkReasoning(command: command)
 
+    builtInTools = try BuiltInTool.parse(arguments, jsonOutput: responseFormat != nil, command: command)
     prefill = arguments.value("prefill")
     if prefill?.isEmpty == true { throw UsageError("--prefill needs a non-empty text", command: command) }
     serviceTier = try arguments.choice("service-tier", command: command)
@@ -106,9 +113,9 @@ struct ChatFeatures: Sendable, Equatable {
   func apply(to request: inout ChatCompletionRequest) {
     request.responseFormat = responseFormat
     request.tools = tools?.tools
+    if !builtInTools.isEmpty { request.tools = (request.tools ?? []) + builtInTools.map(\.json) }
     request.toolChoice = toolChoice
-    request.reasoningFormat = reasoningFormat
-    request.reasoningEffort = reasoningEffort
+    applyReasoning(to: &request)
     request.serviceTier = serviceTier
     if let prefill { request.messages.append(.assistant(prefill)) }
   }

@@ -10,23 +10,24 @@ struct ChatRequestOptions: Sendable, Equatable {
   var maxTokens: Int?
   var stop: [String]
   var seed: Int?
-  /// Neither `-m` nor the environment named the model.
-  var modelIsDefault = false
+  /// The job the model is picked for, and where the id came from.
+  var role: ModelRole
+  var modelSource: ModelChoice.Source
+  /// Neither `-m`, the environment nor the config file named the model: groq chose it, and may choose again.
+  var modelIsDefault: Bool { modelSource == .builtIn }
   /// `-m` named the model: it overrides the one a saved conversation used.
-  var modelGiven = false
+  var modelGiven: Bool { modelSource == .flag }
 
-  /// - Parameter defaultModel: the variable that names the model when `-m` does not, and the model when neither does.
+  /// - Parameter configured: the config file's model for the role, which counts as named by the user.
   init(
-    _ arguments: ParsedArguments, environment: [String: String], command: String,
-    defaultModel: (variable: String, model: String) = ("GROQ_MODEL", ChatCommand.defaultModel)
+    _ arguments: ParsedArguments, environment: [String: String], command: String, role: ModelRole = .chat,
+    configured: String? = nil
   ) throws(UsageError) {
-    let fromEnvironment = environment[defaultModel.variable].flatMap { $0.isEmpty ? nil : $0 }
-    model = arguments.value("model") ?? fromEnvironment ?? defaultModel.model
-    modelGiven = arguments.value("model") != nil
-    modelIsDefault = !modelGiven && fromEnvironment == nil
-    if model.trimmingCharacters(in: .whitespaces).isEmpty {
-      throw UsageError("the model id is empty", command: command)
-    }
+    let choice = try ModelChoice.resolve(
+      role, flag: arguments.value("model"), environment: environment, configured: configured, command: command)
+    model = choice.id
+    self.role = role
+    modelSource = choice.source
     system = arguments.value("system")
     temperature = try arguments.number("temperature", in: 0...2, command: command)
     topP = try arguments.number("top-p", in: 0...1, command: command)

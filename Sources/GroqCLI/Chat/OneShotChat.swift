@@ -22,18 +22,27 @@ struct OneShotChat: Sendable {
     let store = ConversationStore.standard(environment: context.environment, keeps: saves)
     let current = try conversation.resolve(store: store, options: request, date: Date())
     var session = ChatSession(conversation: current, options: request, stats: stats, features: features)
-    // The default text model cannot see: a new conversation about images goes to a vision model.
-    if !features.images.isEmpty && request.modelIsDefault && current.messages.isEmpty,
-      let vision = features.defaultVisionModel
-    {
-      session.conversation.model = vision
-    }
+    let role = features.role(for: request, resumed: !current.messages.isEmpty)
+    if role != request.role { session.conversation.model = ModelRoles.defaultModel(for: role) }
+    try features.check(model: session.conversation.model, command: request.role == .reasoning ? "reason" : "chat")
     let prompt = try PromptInput.assemble(words: promptWords, terminal: terminal)
     let question = ImageAttachment.message(prompt: prompt, images: features.images)
     let body = session.request(sending: question)
+    let healing = ModelHealing(
+      role: role, cache: ModelListCache(environment: context.environment, server: client.configuration.baseURL),
+      terminal: terminal)
     let reply: ChatReply
     do {
-      reply = try await features.send(body, stream: stream, client: client, terminal: terminal)
+      let features = features
+      (reply, session.conversation.model) = try await healing.send(
+        model: body.model, userNamed: !request.modelIsDefault || !current.messages.isEmpty,
+        resumed: !current.messages.isEmpty, client: client
+      ) { model in
+        var body = body
+        body.model = model
+        features.applyReasoning(to: &body)
+        return try await features.send(body, stream: stream, client: client, terminal: terminal)
+      }
     } catch let failure as ReplyFailure where !failure.partial.text.isEmpty {
       session.record(question: question, reply: failure.partial, interrupted: true, replacingLast: false, date: Date())
       save(session.conversation, to: store, terminal: terminal)

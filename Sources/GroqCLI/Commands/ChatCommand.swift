@@ -3,7 +3,7 @@ import GroqKit
 
 /// `groq chat`: one question answered as it streams, or, on a terminal with no prompt, an interactive session.
 struct ChatCommand: Command {
-  static let defaultModel = "llama-3.3-70b-versatile"
+  static let defaultModel = ModelRoles.defaultModel(for: .chat)
 
   static let spec = CommandSpec(
     name: "chat",
@@ -47,7 +47,8 @@ struct ChatCommand: Command {
       Example("Ask once", "groq chat \"Explain the importance of fast language models\""),
       Example(
         "Review piped text with a system prompt", "git diff | groq chat -s \"You review code\" \"Summarise this diff\""),
-      Example("A small, fast model, with timings", "groq chat --stats -m llama-3.1-8b-instant \"hi\""),
+      Example(
+        "A small, fast model, with timings", "groq chat --stats -m \(ModelRoles.defaultModel(for: .fast)) \"hi\""),
       Example("Talk interactively (on a terminal)", "groq chat"),
       Example("Follow up on the last answer", "groq chat -c \"and in one line?\""),
       Example("Resume a named conversation interactively", "groq chat --session notes"),
@@ -137,6 +138,9 @@ struct ChatCommand: Command {
     var repl = ChatREPL(
       terminal: context.terminal, client: client, store: store, stream: stream, editor: editor, models: models,
       session: session, environment: context.environment)
+    repl.healing = ModelHealing(
+      role: .chat, cache: ModelListCache(environment: context.environment, server: client.configuration.baseURL),
+      terminal: context.terminal)
     return await repl.run()
   }
 

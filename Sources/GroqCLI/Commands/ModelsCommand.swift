@@ -7,8 +7,11 @@ struct ModelsCommand: Command {
     name: "models",
     summary: "List the models your key can use",
     discussion: """
-      On a terminal, a table sorted by id: owner, context window and largest completion. In a pipe, one \
-      tab-separated line per model in the same order, for cut and awk. With an id, that one model.
+      On a terminal, a table sorted by id: owner, context window, largest completion and what groq would use the \
+      model for (chat, fast, reasoning, vision, tools, safety, transcription, translation, speech). In a pipe, one \
+      tab-separated line per model in the same order, for cut and awk. With an id, that one model. The list is \
+      always asked of the server, and kept for a day in $XDG_CACHE_HOME/groq/models.json (~/.cache) for Tab \
+      completion and for picking a live model when a default one is shut down.
       """,
     arguments: [ArgumentSpec(name: "id", help: "Show only this model", completion: .models)],
     options: [
@@ -16,7 +19,7 @@ struct ModelsCommand: Command {
     ] + OptionSpec.network,
     examples: [
       Example("Pick a model id for a script", "groq models --json | jq -r '.[].id'"),
-      Example("One model's limits", "groq models llama-3.3-70b-versatile"),
+      Example("One model's limits", "groq models \(ModelRoles.defaultModel(for: .chat))"),
     ],
     environment: EnvironmentSpec.common
   )
@@ -51,6 +54,8 @@ struct ModelsCommand: Command {
       return .success
     }
     let (models, raw) = try await client.models()
+    ModelListCache(environment: context.environment, server: client.configuration.baseURL)
+      .write(models.map(\.id).sorted())
     if json {
       try terminal.out(try ModelRendering.json(listData: raw))
     } else {

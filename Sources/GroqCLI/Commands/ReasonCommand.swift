@@ -2,8 +2,7 @@ import GroqKit
 
 /// `groq reason`: a reasoning model, its thinking kept apart from the answer.
 struct ReasonCommand: Command {
-  /// The seed's reasoning models; the first is the default.
-  static let models = ["deepseek-r1-distill-llama-70b", "qwen-qwq-32b"]
+  static let defaultModel = ModelRoles.defaultModel(for: .reasoning)
   /// Groq's recommended settings for reasoning models, used when not given.
   static let temperature = 0.6
   static let topP = 0.95
@@ -30,7 +29,7 @@ struct ReasonCommand: Command {
       option.long != "model"
         ? option
         : OptionSpec(
-          long: "model", short: "m", value: option.value, help: "Reasoning model to answer", defaultValue: models[0],
+          long: "model", short: "m", value: option.value, help: "Reasoning model to answer", defaultValue: defaultModel,
           environment: "GROQ_REASON_MODEL")
     }
       + ChatFeatureOptions.specs.map { option in
@@ -51,7 +50,7 @@ struct ReasonCommand: Command {
       Example("Only the answer", "groq reason --reasoning-format hidden \"Is 1001 prime?\""),
     ],
     environment: EnvironmentSpec.common + [
-      EnvironmentSpec("GROQ_REASON_MODEL", "Default model for reason (otherwise \(models[0]))")
+      EnvironmentSpec("GROQ_REASON_MODEL", "Default model for reason (otherwise \(defaultModel))")
     ]
   )
 
@@ -59,8 +58,7 @@ struct ReasonCommand: Command {
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     var request = try ChatRequestOptions(
-      arguments, environment: context.environment, command: "reason",
-      defaultModel: ("GROQ_REASON_MODEL", Self.models[0]))
+      arguments, environment: context.environment, command: "reason", role: .reasoning)
     request.temperature = request.temperature ?? Self.temperature
     request.topP = request.topP ?? Self.topP
     request.maxTokens = request.maxTokens ?? Self.maxTokens

@@ -8,13 +8,18 @@ struct SpeakCommand: Command {
     summary: "Speak text aloud into an audio file",
     discussion: """
       The text is the arguments joined by spaces, the file given with -f, or standard input. The model follows \
-      from the voice when only one model has it. Text longer than the model's limit per request is split at \
+      from the voice when only one model has it; with no voice, the default speech model's first voice speaks. A \
+      voice of a model Groq retired (the PlayAI voices) is spoken by the closest live voice, with a warning. A \
+      format the model does not answer in (Orpheus answers WAV only) is asked for as WAV and converted with \
+      ffmpeg when it is installed. Text longer than the model's limit per request is split at \
       sentence ends (then between words), spoken piece by piece, and joined into one file; that needs wav (the \
       default) or mp3. The audio goes to the file given with -o, or to standard output when that is not a terminal.
       """,
     arguments: [ArgumentSpec(name: "text", help: "The text to speak ('-' reads standard input)", variadic: true)],
     options: [
-      OptionSpec(long: "voice", short: "v", value: ValueSpec("name"), help: "Voice, e.g. Fritz-PlayAI or troy"),
+      OptionSpec(
+        long: "voice", short: "v", value: ValueSpec("name"),
+        help: "Voice, e.g. troy or fahad (default: the model's first voice)"),
       OptionSpec(
         long: "model", short: "m", value: ValueSpec("id", completion: .models),
         help: "Speech model (default: the voice's model)"),
@@ -31,10 +36,11 @@ struct SpeakCommand: Command {
       OptionSpec(long: "list-voices", help: "List the voices and models groq knows, and exit"),
     ] + OptionSpec.network,
     examples: [
-      Example("Speak into a file", "groq speak -v Fritz-PlayAI -o hello.wav \"Hello\""),
+      Example("Speak into a file", "groq speak -v troy -o hello.wav \"Hello\""),
       Example(
         "From a pipe to a pipe",
-        "echo \"I love building and shipping new features\" | groq speak -v Fritz-PlayAI > hello.wav"),
+        "echo \"I love building and shipping new features\" | groq speak -v autumn > hello.wav"),
+      Example("MP3, converted from WAV by ffmpeg", "groq speak -v troy --format mp3 \"hello\" > hello.mp3"),
       Example("The voices to choose from", "groq speak --list-voices"),
     ],
     environment: EnvironmentSpec.common
@@ -50,6 +56,10 @@ struct SpeakCommand: Command {
   var sampleRate: Int?
   var destination: SpeechDestination
   var network: NetworkOptions
+  /// Said on stderr before speaking: a retired voice and the live one that stands in.
+  var notice: String?
+  /// Set when the model does not answer in `format`: WAV is asked for and ffmpeg converts it.
+  var converter: FFmpeg?
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     listVoices = arguments.flag("list-voices")
@@ -65,13 +75,21 @@ struct SpeakCommand: Command {
       (voice, model, destination) = ("", "", .stdout)
       return
     }
-    guard let voice = arguments.value("voice"), !voice.isEmpty else {
+    let named = arguments.value("model")
+    var voice = arguments.value("voice") ?? SpeechVoice.defaultVoice(model: named)
+    guard !voice.isEmpty else {
       throw UsageError(
-        "no voice given", hint: "choose one with -v; 'groq speak --list-voices' lists them",
-        command: "speak")
+        "no voice given", hint: "choose one with -v; 'groq speak --list-voices' lists them", command: "speak")
     }
-    model = try Self.model(for: voice, named: arguments.value("model"))
+    var model = try Self.model(for: voice, named: named)
+    if let stand = SpeechVoice.standIn(voice: voice, model: model, named: named) {
+      notice = stand.notice
+      (voice, model) = (stand.voice, stand.model)
+    }
+    self.model = model
     self.voice = SpeechCatalogue.spelling(of: voice, in: model)
+    converter = try SpeechVoice.converter(
+      model: model, format: format.name, path: context.environment["PATH"])
     if let textFile {
       guard words.isEmpty else { throw UsageError("give the text as arguments or with -f, not both", command: "speak") }
       guard FileManager.default.isReadableFile(atPath: textFile) else {
@@ -102,6 +120,7 @@ struct SpeakCommand: Command {
       try context.terminal.out(VoiceListing.render(tty: context.terminal.stdoutIsTTY))
       return .success
     }
+    if let notice { context.terminal.warning(notice) }
     let text = try readText(context.terminal)
     let limit = SpeechCatalogue.model(model)?.inputLimit ?? SpeechCatalogue.fallbackInputLimit
     let pieces = SpeechTextSplitter.split(text, limit: limit)
@@ -110,7 +129,7 @@ struct SpeakCommand: Command {
         "the text is empty", hint: "give the text to speak as arguments, with -f, or on stdin",
         status: .usage)
     }
-    if pieces.count > 1 && format.joining == .none {
+    if pieces.count > 1 && format.joining == .none && converter == nil {
       throw CLIError(
         "the text is \(SpeechTextSplitter.length(text)) characters, over \(model)'s \(limit) per request, and "
           + "\(format.name) pieces cannot be joined into one file",
@@ -122,8 +141,15 @@ struct SpeakCommand: Command {
     let showProgress = pieces.count > 1 && context.terminal.stderrIsTTY
     // Erased on every way out, so an error's line starts clean.
     defer { if showProgress { context.terminal.err("\r\u{1B}[K") } }
+    let spoken = converter == nil ? format : SpeechCatalogue.formats[0]
     try await destination.write(terminal: context.terminal) { output in
-      let joiner = AudioJoiner(writingTo: output, joining: joining)
+      let converting = converter.map { _ in SpeechVoice.scratchWAV() }
+      defer { if let converting { try? FileManager.default.removeItem(at: converting) } }
+      let target = try converting.map { url -> FileHandle in
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        return try FileHandle(forUpdating: url)
+      }
+      let joiner = AudioJoiner(writingTo: target ?? output, joining: converter == nil ? joining : .wav)
       for (index, piece) in pieces.enumerated() {
         // After Ctrl-C, neither announce nor ask for another piece.
         try Task.checkCancellation()
@@ -131,17 +157,21 @@ struct SpeakCommand: Command {
           context.terminal.err("\r" + context.terminal.style("speaking piece \(index + 1)/\(pieces.count)", .dim))
         }
         do {
-          try joiner.append(try await speak(piece, client: client))
+          try joiner.append(try await speak(piece, format: spoken, client: client))
         } catch let error as AudioFormatError {
           throw CLIError("could not join the spoken pieces: \(error.message)")
         }
       }
       try joiner.finish()
+      if let converter, let converting, let target {
+        try target.close()
+        try await SpeechVoice.convert(converting, with: converter, format: format.name, into: output)
+      }
     }
     return .success
   }
 
-  private func speak(_ input: String, client: GroqClient) async throws -> Data {
+  private func speak(_ input: String, format: SpeechFormat, client: GroqClient) async throws -> Data {
     let request = SpeechRequest(
       model: model, input: input, voice: voice, responseFormat: format.name, sampleRate: sampleRate, speed: speed)
     do {

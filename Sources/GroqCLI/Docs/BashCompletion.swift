@@ -21,7 +21,7 @@ enum BashCompletion {
           local -a words=()
           while IFS= read -r line; do
               words+=("$line")
-          done < <(\(list.command))
+          done < <(\(list.command(subcommand: "\"${COMP_WORDS[1]}\"")))
           \(fn)_words "$1" "${words[@]}"
       }
 

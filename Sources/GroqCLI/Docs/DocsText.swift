@@ -19,16 +19,24 @@ enum DocsText {
     /// Names the shell function: `_groq_models`.
     var name: String
     var about: String
+    /// `{subcommand}` stands for the groq command being completed, which each shell spells its own way.
     var command: String
+
+    /// The command with the shell's word for the groq command being completed (bash `${COMP_WORDS[1]}`).
+    func command(subcommand: String) -> String {
+      command.replacingOccurrences(of: "{subcommand}", with: subcommand)
+    }
   }
 
   /// The lists behind `.models` and `.conversations`; nil for every other completion.
   static func dynamicList(_ completion: Completion, program: ProgramSpec) -> DynamicList? {
     switch completion {
     case .models:
-      // `groq models` prints tab-separated lines, id first, when piped.
+      // From the cache (a day old at most), so Tab costs no round trip; only the models that can do the command's
+      // job (no whisper after chat -m).
       DynamicList(
-        name: "models", about: "Model ids, asked of the API", command: "\(program.name) models 2>/dev/null | cut -f1")
+        name: "models", about: "Model ids for the command, from the cache or the API",
+        command: "\(program.name) __models {subcommand} 2>/dev/null")
     case .conversations:
       DynamicList(
         name: "conversations", about: "Saved conversation names, newest first",

@@ -1,5 +1,8 @@
 /// The fish completion script, written from the command spec: one `complete` line per option, command and value.
 enum FishCompletion {
+  /// The groq command on the line being completed.
+  static let fishCommand = "(commandline -opc)[2]"
+
   static func script(for program: ProgramSpec) -> String {
     let name = program.name
     let commands = program.visibleCommands
@@ -54,7 +57,7 @@ enum FishCompletion {
     case .file:
       return ["\(head) -n \(word(condition)) -F"]
     case .models, .conversations:
-      let command = DocsText.dynamicList(argument.completion, program: program)?.command ?? ""
+      let command = DocsText.dynamicList(argument.completion, program: program)?.command(subcommand: fishCommand) ?? ""
       return ["\(head) -n \(word(condition)) -a \(quoted("(\(command))"))"]
     case .choices, .shells, .commands:
       let words = DocsText.words(for: argument.completion, in: program) ?? []
@@ -82,7 +85,7 @@ enum FishCompletion {
     case .none: return "-x"
     case .file: return "-r -F"
     case .models, .conversations:
-      let command = DocsText.dynamicList(completion, program: program)?.command ?? ""
+      let command = DocsText.dynamicList(completion, program: program)?.command(subcommand: fishCommand) ?? ""
       return "-x -a \(quoted("(\(command))"))"
     case .choices, .shells, .commands:
       let words = DocsText.words(for: completion, in: program) ?? []

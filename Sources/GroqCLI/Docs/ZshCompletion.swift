@@ -62,8 +62,10 @@ enum ZshCompletion {
       out += """
         # \(list.about), when Tab is pressed.
         _\(fn)_\(list.name)() {
+          # _arguments' *:: has made the groq command the first word.
+          local subcommand=${words[1]}
           local -a expl words
-          words=(${(f)"$(\(list.command))"})
+          words=(${(f)"$(\(list.command(subcommand: "$subcommand")))"})
           _wanted \(list.name) expl \(list.name) compadd -a words
         }
 

@@ -14,6 +14,8 @@ struct ChatREPL {
   var session: ChatSession
   /// For $EDITOR and the clipboard's tools.
   var environment: [String: String] = [:]
+  /// Heals the first answer of a new conversation on a default model Groq shut down; nil: no healing.
+  var healing: ModelHealing?
 
   /// Runs until /exit or Ctrl-D; always ends with success, because every failure inside was already reported.
   mutating func run() async -> ExitStatus {
@@ -89,10 +91,12 @@ struct ChatREPL {
     case .system: status(session.system(argument))
     case .temperature: outcome(session.temperature(argument))
     case .reasoning: outcome(session.reasoning(argument))
+    case .search: outcome(session.builtInTool(.search, argument))
+    case .code: outcome(session.builtInTool(.code, argument))
     case .attach:
       outcome(session.attach(argument))
-      if !session.attachments.isEmpty && session.conversation.model == ChatCommand.defaultModel {
-        status("\(ChatCommand.defaultModel) cannot see images; /model \(ChatFeatures.visionModel) can")
+      if !session.attachments.isEmpty && !ModelRoles.can(session.conversation.model, .vision) {
+        status("\(session.conversation.model) cannot see images; /model \(ChatFeatures.visionModel) can")
       }
     case .stats: outcome(session.stats(argument))
     case .clear:
@@ -131,7 +135,23 @@ struct ChatREPL {
     let stream = stream
     let terminal = terminal
     let features = session.features
-    let task = Task { try await features.send(request, stream: stream, client: client, terminal: terminal) }
+    let healing = healing
+    // Only groq's own choice heals, before the conversation has gone anywhere with it.
+    let chosen =
+      session.options.modelIsDefault && session.conversation.messages.isEmpty
+      && request.model == session.options.model
+    let task = Task {
+      try features.check(model: request.model, command: nil)
+      guard let healing else {
+        return (try await features.send(request, stream: stream, client: client, terminal: terminal), request.model)
+      }
+      return try await healing.send(model: request.model, userNamed: !chosen, client: client) { model in
+        var request = request
+        request.model = model
+        features.applyReasoning(to: &request)
+        return try await features.send(request, stream: stream, client: client, terminal: terminal)
+      }
+    }
     Interrupts.install { task.cancel() }
     let result = await task.result
     Interrupts.install {}
@@ -139,7 +159,8 @@ struct ChatREPL {
     Interrupts.reset()
 
     switch result {
-    case .success(let reply):
+    case .success(let (reply, model)):
+      session.conversation.model = model
       session.record(question: question, reply: reply, interrupted: false, replacingLast: replacingLast, date: Date())
       if session.stats { terminal.err(StatsFooter.render(reply, terminal: terminal)) }
       save()

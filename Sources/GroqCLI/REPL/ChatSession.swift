@@ -136,6 +136,7 @@ struct ChatSession: Sendable {
     }
     var changed = features
     changed.reasoningFormat = format
+    changed.reasoningFormatGiven = true
     do {
       try changed.checkReasoning(command: nil)
     } catch {

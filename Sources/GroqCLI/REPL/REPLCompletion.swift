@@ -20,7 +20,8 @@ struct REPLCompletion: Sendable {
     switch command.argumentCompletion {
     case .none: candidates = []
     case .files: return nil
-    case .models: candidates = models.known() ?? []
+    // Only models that can chat: no whisper or speech model for /model.
+    case .models: candidates = (models.known() ?? []).filter { ModelRoles.can($0, .chat) }
     case .conversations: candidates = store?.list().map(\.id) ?? []
     case .choices(let choices): candidates = choices
     }

@@ -4,7 +4,8 @@ import GroqKit
 /// The REPL's own commands. Adding one: a case here, its usage and summary, and its branch in `ChatREPL.perform`;
 /// /help, Tab completion, "did you mean", `groq chat --help` and the man page all read this table.
 enum SlashCommand: String, CaseIterable, Sendable {
-  case help, model, models, system, temperature, reasoning, attach, stats, clear, undo, retry, copy, edit, save, load
+  case help, model, models, system, temperature, reasoning, search, code, attach, stats, clear, undo, retry, copy, edit
+  case save, load
   case history, exit
 
   /// Other spellings people type out of habit.
@@ -19,6 +20,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .system: "/system [text | --clear]"
     case .temperature: "/temperature [x | --clear]"
     case .stats: "/stats [on | off]"
+    case .search: "/search [on | off]"
+    case .code: "/code [on | off]"
     case .reasoning: "/reasoning [raw | parsed | hidden]"
     case .attach: "/attach [path | url | --clear]"
     case .save: "/save [name]"
@@ -38,6 +41,8 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .temperature: "Show, set (0 to 2) or clear the sampling temperature"
     case .stats: "Show tokens used and rate limits left; on or off: timings after each answer"
     case .reasoning: "Show or set how a reasoning model's thinking comes back"
+    case .search: "Let the model search the web (Groq's browser_search), or stop"
+    case .code: "Let the model run Python (Groq's code_interpreter), or stop"
     case .attach: "Add an image to your next message"
     case .clear: "Start a new conversation (the current one stays saved)"
     case .undo: "Forget the last question and its answer"
@@ -65,7 +70,7 @@ enum SlashCommand: String, CaseIterable, Sendable {
     switch self {
     case .model: .models
     case .load, .save: .conversations
-    case .stats: .choices(["on", "off"])
+    case .stats, .search, .code: .choices(["on", "off"])
     case .copy: .choices(["code"])
     case .edit: .choices(["last"])
     case .reasoning: .choices(ReasoningFormat.allCases.map(\.rawValue))

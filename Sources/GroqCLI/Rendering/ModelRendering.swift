@@ -4,30 +4,36 @@ import GroqKit
 /// How `groq models` shows models: aligned for eyes, tab-separated for tools, JSON for jq.
 enum ModelRendering {
   static func table(_ models: [Model]) -> String {
-    let header = ["ID", "OWNER", "CONTEXT", "MAX OUTPUT"]
+    let header = ["ID", "OWNER", "CONTEXT", "MAX OUTPUT", "FOR"]
     let rows = models.map { model in
       [
         model.id, model.ownedBy ?? "-", model.contextWindow.map(Format.grouped) ?? "-",
-        model.maxCompletionTokens.map(Format.grouped) ?? "-",
+        model.maxCompletionTokens.map(Format.grouped) ?? "-", roles(model.id),
       ]
     }
     let all = [header] + rows
     let widths = (0..<header.count).map { column in all.map { $0[column].count }.max() ?? 0 }
     return all.map { row in
       row.enumerated().map { column, cell in
-        // Numbers (the last two columns) align right, words left.
+        // Numbers (the middle two columns) align right, words left.
         let pad = String(repeating: " ", count: widths[column] - cell.count)
-        return column >= 2 ? pad + cell : cell + pad
-      }.joined(separator: "  ")
+        return column == 2 || column == 3 ? pad + cell : cell + pad
+      }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }.joined(separator: "\n") + "\n"
   }
 
-  /// `id<TAB>owner<TAB>context<TAB>max`, plain integers, empty where unknown.
+  /// What groq would pick the model for (`ModelRoles`: known ids from the data, others by name), comma-separated.
+  static func roles(_ id: String) -> String {
+    let roles = ModelRole.allCases.filter { ModelRoles.can(id, $0) }.map(\.rawValue)
+    return roles.isEmpty ? "-" : roles.joined(separator: ",")
+  }
+
+  /// `id<TAB>owner<TAB>context<TAB>max<TAB>roles`, plain integers, empty where unknown.
   static func lines(_ models: [Model]) -> String {
     models.map { model in
       [
         model.id, model.ownedBy ?? "", model.contextWindow.map(String.init) ?? "",
-        model.maxCompletionTokens.map(String.init) ?? "",
+        model.maxCompletionTokens.map(String.init) ?? "", roles(model.id),
       ].joined(separator: "\t") + "\n"
     }.joined()
   }
@@ -39,6 +45,7 @@ enum ModelRendering {
     if let active = model.active { rows.append(("active", active ? "yes" : "no")) }
     if let context = model.contextWindow { rows.append(("context window", Format.grouped(context) + " tokens")) }
     if let maximum = model.maxCompletionTokens { rows.append(("max completion", Format.grouped(maximum) + " tokens")) }
+    rows.append(("for", roles(model.id)))
     if let created = model.created {
       let date = Date(timeIntervalSince1970: TimeInterval(created))
       rows.append(("created", String(ISO8601DateFormatter().string(from: date).prefix(10))))

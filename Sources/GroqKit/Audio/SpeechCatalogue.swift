@@ -8,6 +8,10 @@ public struct SpeechModel: Sendable, Equatable {
   public let inputLimit: Int
   /// Empty when groq knows none: the server still decides.
   public let voices: [String]
+  /// The formats it answers in; empty when groq does not know.
+  public let formats: [String]
+  /// Set when Groq shut it down.
+  public let retired: Retirement?
 }
 
 /// How pieces of one format can be put back together after long text was spoken piece by piece.
@@ -31,24 +35,15 @@ public struct SpeechFormat: Sendable, Equatable {
 /// seed-era PlayAI models and the Orpheus models that replaced them. The server stays the authority: a voice not
 /// listed here is still sent.
 public enum SpeechCatalogue {
-  public static let models: [SpeechModel] = [
+  /// The speech models of `ModelRoles`, live ones first.
+  public static let models: [SpeechModel] = ModelRoles.known.filter { $0.roles.contains(.speech) }.map { model in
     SpeechModel(
-      id: "canopylabs/orpheus-v1-english", language: "English", inputLimit: 200,
-      voices: ["autumn", "diana", "hannah", "austin", "daniel", "troy"]),
-    SpeechModel(id: "canopylabs/orpheus-arabic-saudi", language: "Arabic", inputLimit: 200, voices: []),
-    SpeechModel(
-      id: "playai-tts", language: "English", inputLimit: 10_000,
-      voices: [
-        "Arista", "Atlas", "Basil", "Briggs", "Calum", "Celeste", "Cheyenne", "Chip", "Cillian", "Deedee", "Fritz",
-        "Gail", "Indigo", "Mamaw", "Mason", "Mikail", "Mitch", "Quinn", "Thunder",
-      ].map { $0 + "-PlayAI" }),
-    SpeechModel(
-      id: "playai-tts-arabic", language: "Arabic", inputLimit: 10_000,
-      voices: ["Ahmad", "Amira", "Khalid", "Nasser"].map { $0 + "-PlayAI" }),
-  ]
+      id: model.id, language: model.language ?? "English", inputLimit: model.inputLimit ?? fallbackInputLimit,
+      voices: model.voices.map(\.name), formats: model.formats, retired: model.retired)
+  }
 
-  /// Used when the voice is not in the catalogue and no model was named: the current English model.
-  public static let defaultModel = "canopylabs/orpheus-v1-english"
+  /// Used when the voice is not in the catalogue and no model was named: the speech role's default.
+  public static let defaultModel = ModelRoles.defaultModel(for: .speech)
 
   public static let formats: [SpeechFormat] = [
     SpeechFormat(name: "wav", contentType: "audio/wav", joining: .wav),

@@ -103,12 +103,10 @@ public struct TranscriptionModel: Sendable, Equatable {
   public let id: String
   public let canTranslate: Bool
 
-  /// The seed's table: only whisper-large-v3 translates (groq-api.md section 4).
-  public static let known: [TranscriptionModel] = [
-    TranscriptionModel(id: "whisper-large-v3", canTranslate: true),
-    TranscriptionModel(id: "whisper-large-v3-turbo", canTranslate: false),
-    TranscriptionModel(id: "distil-whisper-large-v3-en", canTranslate: false),
-  ]
+  /// The transcription models of `ModelRoles`: only whisper-large-v3 translates (groq-api.md section 4).
+  public static let known: [TranscriptionModel] = ModelRoles.known.filter { $0.roles.contains(.transcription) }.map {
+    TranscriptionModel(id: $0.id, canTranslate: $0.translates)
+  }
 
   public static func named(_ id: String) -> TranscriptionModel? { known.first { $0.id == id } }
 }

@@ -7,6 +7,8 @@ public struct ChatCompletionRequest: Encodable, Sendable, Equatable {
   public var temperature: Double?
   public var topP: Double?
   public var maxCompletionTokens: Int?
+  /// The older name of the token limit, which llama.cpp's server and other OpenAI-compatible servers still read.
+  public var maxTokens: Int?
   public var stop: [String]?
   public var seed: Int?
   public var responseFormat: ResponseFormat?
@@ -14,6 +16,8 @@ public struct ChatCompletionRequest: Encodable, Sendable, Equatable {
   public var tools: [JSONValue]?
   public var toolChoice: ToolChoice?
   public var reasoningFormat: ReasoningFormat?
+  /// gpt-oss's switch for its reasoning; it cannot go with `reasoningFormat`.
+  public var includeReasoning: Bool?
   public var reasoningEffort: ReasoningEffort?
   public var serviceTier: ServiceTier?
 
@@ -23,7 +27,9 @@ public struct ChatCompletionRequest: Encodable, Sendable, Equatable {
     case model, messages, stream, temperature, stop, seed
     case topP = "top_p"
     case maxCompletionTokens = "max_completion_tokens"
+    case maxTokens = "max_tokens"
     case reasoningFormat = "reasoning_format"
+    case includeReasoning = "include_reasoning"
     case reasoningEffort = "reasoning_effort"
     case serviceTier = "service_tier"
   }
@@ -83,7 +89,7 @@ public struct AssistantMessage: Decodable, Sendable, Equatable {
   /// Parsed reasoning, kept apart from the answer (`reasoning_format: parsed`).
   public var reasoning: String?
   public var toolCalls: [ToolCall]?
-  /// What a compound model ran on its own (web searches, code) before answering.
+  /// What Groq's built-in tools (and the retired compound models) ran before answering: web searches, code.
   public var executedTools: [ExecutedTool]?
 
   enum CodingKeys: String, CodingKey {

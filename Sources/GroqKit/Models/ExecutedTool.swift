@@ -1,5 +1,6 @@
-/// A tool a compound model ran by itself before answering: a web search, a code run, a page visit
-/// (groq-api.md 3.3). In a stream the same `index` can arrive twice, first with the arguments, then with the output.
+/// A tool Groq ran itself before the model answered (built-in tools; before them compound): a web search, a code
+/// run, a page visit (groq-api.md 3.3). In a stream the same `index` can arrive twice, first with the arguments,
+/// then with the output.
 public struct ExecutedTool: Decodable, Sendable, Equatable {
   public struct SearchResults: Decodable, Sendable, Equatable {
     public var results: [SearchResult]?
