@@ -152,3 +152,26 @@ extension REPLFixTests {
     #expect(REPLTests.messages(bodies[1]).map(\.content) == ["written in the editorwritten in the editor"])
   }
 }
+
+extension REPLFixTests {
+  @Test("/model refuses a model that cannot chat; /attach on a text model switches to the vision model and says so")
+  func modelRoles() throws {
+    let server = try FakeGroqServer()
+    let image = URL(fileURLWithPath: GroqProcess.scratchDirectory("photo") + ".png")
+    try FileManager.default.createDirectory(atPath: GroqProcess.scratch, withIntermediateDirectories: true)
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: image)
+    let session = try REPLTests.open(server)
+    session.type("/model whisper-large-v3\r")
+    #expect(session.expect("whisper-large-v3 transcribes speech; it cannot answer here"))
+    session.type("hi\r")
+    #expect(session.expect(Self.answer))
+    session.type("/attach \(image.path)\r")
+    #expect(session.expect("cannot see images: switched to qwen/qwen3.8-27b"))
+    session.type("what is this?\r")
+    #expect(session.expect("I see 1 image."))
+    session.type("\u{04}")
+    #expect(session.finish() == 0)
+    let models = try REPLTests.chatBodies(server).map { $0["model"] as? String }
+    #expect(models == ["openai/gpt-oss-120b", "qwen/qwen3.8-27b"])
+  }
+}

@@ -95,8 +95,12 @@ struct ChatREPL {
     case .code: outcome(session.builtInTool(.code, argument))
     case .attach:
       outcome(session.attach(argument))
-      if !session.attachments.isEmpty && !ModelRoles.can(session.conversation.model, .vision) {
-        status("\(session.conversation.model) cannot see images; /model \(ChatFeatures.visionModel) can")
+      // As -i does in one shot: the message would fail with a 400 on a model that cannot see.
+      let current = session.conversation.model
+      if !session.attachments.isEmpty && !ModelRoles.can(current, .vision) {
+        _ = session.setModel(ChatFeatures.visionModel)
+        status("\(current) cannot see images: switched to \(ChatFeatures.visionModel) (/model \(current) goes back)")
+        save()
       }
     case .stats: outcome(session.stats(argument))
     case .clear:
@@ -191,6 +195,14 @@ struct ChatREPL {
       terminal.error(
         "no model named '\(id)'",
         hint: suggestion.map { "did you mean \($0)? /models lists them" } ?? "/models lists them")
+      return
+    }
+    // A model that transcribes, speaks or guards would fail at the next question too.
+    guard ModelRoles.can(id, .chat) else {
+      let job =
+        [(ModelRole.transcription, "transcribes speech"), (.speech, "speaks text"), (.safety, "classifies safety")]
+        .first { ModelRoles.can(id, $0.0) }?.1 ?? "does not chat"
+      terminal.error("\(id) \(job); it cannot answer here", hint: "/models lists the models, /model <id> picks one")
       return
     }
     status(session.setModel(id))
