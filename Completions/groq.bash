@@ -47,7 +47,7 @@ _groq_files() {
 # Succeeds when option $2 of command $1 (empty for the root) takes a value.
 _groq_takes_value() {
     case "$1 $2" in
-        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --timeout'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --max-retries'|'models --timeout'|'models --max-retries') return 0 ;;
+        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --file'|'chat -f'|'chat --timeout'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --file'|'reason -f'|'reason --timeout'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --max-retries'|'models --timeout'|'models --max-retries') return 0 ;;
     esac
     return 1
 }
@@ -64,6 +64,7 @@ _groq_value() {
         'chat --reasoning-format') _groq_words "$3" 'raw' 'parsed' 'hidden' ;;
         'chat --reasoning-effort') _groq_words "$3" 'none' 'default' 'low' 'medium' 'high' ;;
         'chat --service-tier') _groq_words "$3" 'on_demand' 'flex' 'auto' 'performance' ;;
+        'chat --file'|'chat -f') _groq_files "$3" ;;
         'reason --model'|'reason -m') _groq_models "$3" ;;
         'reason --image'|'reason -i') _groq_files "$3" ;;
         'reason --schema') _groq_files "$3" ;;
@@ -71,6 +72,7 @@ _groq_value() {
         'reason --reasoning-format') _groq_words "$3" 'raw' 'parsed' 'hidden' ;;
         'reason --reasoning-effort') _groq_words "$3" 'none' 'default' 'low' 'medium' 'high' ;;
         'reason --service-tier') _groq_words "$3" 'on_demand' 'flex' 'auto' 'performance' ;;
+        'reason --file'|'reason -f') _groq_files "$3" ;;
         'transcribe --model'|'transcribe -m') _groq_models "$3" ;;
         'transcribe --format') _groq_words "$3" 'text' 'json' 'verbose_json' 'srt' 'vtt' 'tsv' ;;
         'translate --model'|'translate -m') _groq_models "$3" ;;
@@ -155,8 +157,8 @@ _groq() {
     elif [[ -z $dashdash && $cur == -* ]]; then
         case "$command" in
             "") _groq_words "$cur" '--help' '-h' '--version' ;;
-            'chat') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--continue' '-c' '--session' '--no-history' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--search' '--code' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--raw' '--timeout' '--max-retries' '--help' '-h' ;;
-            'reason') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--search' '--code' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--raw' '--timeout' '--max-retries' '--help' '-h' ;;
+            'chat') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--continue' '-c' '--session' '--no-history' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--search' '--code' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--raw' '--file' '-f' '--recursive' '--timeout' '--max-retries' '--help' '-h' ;;
+            'reason') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--no-stream' '--stats' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--search' '--code' '--reasoning-format' '--reasoning-effort' '--show-reasoning' '--hide-reasoning' '--prefill' '--service-tier' '--json' '--raw' '--file' '-f' '--recursive' '--timeout' '--max-retries' '--help' '-h' ;;
             'transcribe') _groq_words "$cur" '--model' '-m' '--format' '--url' '--language' '--prompt' '--temperature' '--words' '--segments' '--flag-suspect' '--timeout' '--max-retries' '--help' '-h' ;;
             'translate') _groq_words "$cur" '--model' '-m' '--format' '--url' '--prompt' '--temperature' '--segments' '--flag-suspect' '--timeout' '--max-retries' '--help' '-h' ;;
             'speak') _groq_words "$cur" '--voice' '-v' '--model' '-m' '--format' '--speed' '--sample-rate' '--output' '-o' '--file' '-f' '--list-voices' '--timeout' '--max-retries' '--help' '-h' ;;

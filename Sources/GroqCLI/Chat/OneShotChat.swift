@@ -25,7 +25,12 @@ struct OneShotChat: Sendable {
     let role = features.role(for: request, resumed: !current.messages.isEmpty)
     if role != request.role { session.conversation.model = ModelRoles.defaultModel(for: role) }
     try features.check(model: session.conversation.model, command: request.role == .reasoning ? "reason" : "chat")
-    let prompt = try PromptInput.assemble(words: promptWords, terminal: terminal)
+    // Files first: `-f -` takes standard input before the prompt would.
+    let files = try PromptFiles.read(features.files, recursive: features.recursive) { () throws(CLIError) in
+      try terminal.readStdin()
+    }
+    let prompt = files.prompt(try PromptInput.assemble(words: promptWords, terminal: terminal))
+    try PromptFiles.checkFits(prompt, model: session.conversation.model)
     let question = ImageAttachment.message(prompt: prompt, images: features.images)
     let body = session.request(sending: question)
     let healing = ModelHealing(

@@ -128,6 +128,10 @@ struct ChatCommand: Command {
     features.images = []
     var session = ChatSession(conversation: current, options: request, stats: stats, features: features)
     session.attachments = attachments
+    // So do files given with -f.
+    session.files = try PromptFiles.read(features.files, recursive: features.recursive) { () throws(CLIError) in
+      throw CLIError("-f - cannot read standard input in an interactive session", status: .usage)
+    }
     let key = context.environment["GROQ_API_KEY"] ?? ""
     let models = ModelIDCache()
     let editor = LineEditor(

@@ -102,6 +102,7 @@ struct ChatREPL {
         status("\(current) cannot see images: switched to \(ChatFeatures.visionModel) (/model \(current) goes back)")
         save()
       }
+    case .file: outcome(session.addFile(argument))
     case .stats: outcome(session.stats(argument))
     case .clear:
       session.clear(id: Conversation.generatedID(date: Date()), date: Date())

@@ -12,6 +12,8 @@ struct ChatSession: Sendable {
   var features: ChatFeatures
   /// Images waiting to go with the next message (/attach, or -i when the REPL opens).
   var attachments: [ContentPart] = []
+  /// Text files waiting to go with the next message (/file, or -f when the REPL opens).
+  var files = PromptFiles()
   /// Tokens used and rate limits left, for /stats.
   var totals = SessionTotals()
 
@@ -24,7 +26,7 @@ struct ChatSession: Sendable {
 
   /// The next message: the text, with any attached images.
   func question(_ text: String) -> ChatMessage {
-    ImageAttachment.message(prompt: text, images: attachments)
+    ImageAttachment.message(prompt: files.prompt(text), images: attachments)
   }
 
   /// The request that asks the next question with everything before it as context.
@@ -73,7 +75,10 @@ struct ChatSession: Sendable {
     let text = reply.text.isEmpty ? ToolCallPrinter.lines(reply.toolCalls) : reply.text
     conversation.append(
       user: question, answer: .assistant(text), interrupted: interrupted, usage: reply.usage, date: date)
-    if !replacingLast { attachments = [] }
+    if !replacingLast {
+      attachments = []
+      files = PromptFiles()
+    }
   }
 
   mutating func undo() -> String {
@@ -167,6 +172,27 @@ struct ChatSession: Sendable {
       if let warning = ImageAttachment.countWarning(attachments.count) { status += " (\(warning))" }
       return .success(status)
     }
+  }
+
+  /// `/file PATH`: a text file (or a glob's) for the next message, refused as -f refuses it.
+  mutating func addFile(_ argument: String?) -> Result<String, CLIError> {
+    guard let argument else {
+      let names = files.files.map(\.name)
+      return .success(names.isEmpty ? "no files attached" : "with your next message: " + names.joined(separator: ", "))
+    }
+    do {
+      let added = try PromptFiles.read([argument], recursive: false) { () throws(CLIError) in
+        throw CLIError("/file reads files, not standard input")
+      }
+      var all = files
+      all.files += added.files
+      try PromptFiles.checkFits(all.block, model: conversation.model)
+      files = all
+    } catch {
+      return .failure(error)
+    }
+    let tokens = PromptFiles.estimatedTokens(files.block)
+    return .success("\(files.files.count) file(s), about \(Format.grouped(tokens)) tokens, go with your next message")
   }
 
   /// A new, empty conversation with the same model and system prompt.

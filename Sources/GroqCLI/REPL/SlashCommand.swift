@@ -4,8 +4,8 @@ import GroqKit
 /// The REPL's own commands. Adding one: a case here, its usage and summary, and its branch in `ChatREPL.perform`;
 /// /help, Tab completion, "did you mean", `groq chat --help` and the man page all read this table.
 enum SlashCommand: String, CaseIterable, Sendable {
-  case help, model, models, system, temperature, reasoning, search, code, attach, stats, clear, undo, retry, copy, edit
-  case save, load
+  case help, model, models, system, temperature, reasoning, search, code, attach, file, stats, clear, undo, retry, copy
+  case edit, save, load
   case history, exit
 
   /// Other spellings people type out of habit.
@@ -27,6 +27,7 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .save: "/save [name]"
     case .load: "/load <name>"
     case .copy: "/copy [code]"
+    case .file: "/file <path>"
     case .edit: "/edit [last]"
     default: "/" + rawValue
     }
@@ -47,6 +48,7 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .clear: "Start a new conversation (the current one stays saved)"
     case .undo: "Forget the last question and its answer"
     case .retry: "Ask for the last answer again"
+    case .file: "Add a text file to your next message, under its name"
     case .copy: "Copy the last answer, or the last code block in it, to the clipboard"
     case .edit: "Write a message in $EDITOR, or rewrite the last one and ask again"
     case .save: "Name this conversation, or say where it is saved"
@@ -74,7 +76,7 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .copy: .choices(["code"])
     case .edit: .choices(["last"])
     case .reasoning: .choices(ReasoningFormat.allCases.map(\.rawValue))
-    case .attach: .files
+    case .attach, .file: .files
     case .system, .temperature: .choices(["--clear"])
     default: .none
     }
