@@ -42,6 +42,12 @@ struct VisibleControlStream {
     return VisibleControls.escape(text)
   }
 
+  /// A line feed follows: a held carriage return was part of its CR LF.
+  mutating func endLine() -> String {
+    heldReturn = false
+    return ""
+  }
+
   /// What is still held at the end of the stream.
   mutating func finish() -> String {
     defer { heldReturn = false }

@@ -17,7 +17,8 @@ struct MarkdownRenderer {
   /// What the held table rows and the partial line show on screen now, below the last finished row.
   private var shown = ""
   /// The partial line grew taller than the window: it is printed as written, piece by piece, until it ends.
-  private var frozen: String?
+  private var frozen = false
+  private var frozenText = VisibleControlStream()
 
   init(columns: Int, rows: Int, hyperlinks: Bool) {
     self.columns = max(columns, 10)
@@ -26,25 +27,31 @@ struct MarkdownRenderer {
   }
 
   mutating func feed(_ text: String) -> String {
-    partial += text
+    var text = text
     var out = ""
+    if frozen {
+      // Only the new piece is written, so a long line costs no more than printing it.
+      guard let newline = text.unicodeScalars.firstIndex(of: "\n") else {
+        partial += text
+        return frozenText.escape(text)
+      }
+      var head = String(text.unicodeScalars[..<newline])
+      text = String(text.unicodeScalars[text.unicodeScalars.index(after: newline)...])
+      partial += head
+      if head.unicodeScalars.last == "\r" { head.unicodeScalars.removeLast() }
+      if partial.unicodeScalars.last == "\r" { partial.unicodeScalars.removeLast() }
+      _ = blocks.complete(partial)
+      out += frozenText.escape(head) + frozenText.endLine() + "\n"
+      partial = ""
+      frozen = false
+    }
+    partial += text
     var finished = ""
     while let newline = partial.unicodeScalars.firstIndex(of: "\n") {
       var line = String(partial.unicodeScalars[..<newline])
       partial = String(partial.unicodeScalars[partial.unicodeScalars.index(after: newline)...])
       if line.unicodeScalars.last == "\r" { line.unicodeScalars.removeLast() }
-      let rendered = blocks.complete(line)
-      if let before = frozen {
-        out += Self.suffix(of: VisibleControls.escape(line), after: before) + "\n"
-        frozen = nil
-      } else {
-        finished += rendered
-      }
-    }
-    if let before = frozen {
-      let now = livePartial
-      frozen = now
-      return out + Self.suffix(of: now, after: before)
+      finished += blocks.complete(line)
     }
     out += redraw(to: finished + live)
     shown = live
@@ -97,7 +104,8 @@ struct MarkdownRenderer {
       DisplayWidth.cursorRow(after: shown, columns: columns) >= rows - 2
     else { return }
     blocks.release()
-    frozen = livePartial
+    frozen = true
+    frozenText = VisibleControlStream()
     shown = ""
   }
 }
