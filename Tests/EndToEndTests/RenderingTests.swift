@@ -67,3 +67,21 @@ struct RenderingTests {
     #expect(!thought.stdout.contains("\u{1B}[31m"))
   }
 }
+
+extension RenderingTests {
+  @Test("prose wraps at word boundaries to the window, measured afresh after a resize")
+  func wrapAndResize() throws {
+    let server = try FakeGroqServer()
+    let session = try TerminalSession(["chat"], server: server, columns: 200)
+    #expect(session.expect(REPLTests.prompt))
+    #expect(server.waitForRequests(1))
+    session.type("first\r")
+    #expect(session.expect("Fast language models give you answers before you lose your train of thought.\n"))
+    #expect(session.expect(REPLTests.prompt))
+    session.resize(columns: 30)
+    session.type("second\r")
+    #expect(session.expect("Fast language models give you\nanswers before you lose your\ntrain of thought.\n"))
+    session.type("\u{04}")
+    #expect(session.finish() == 0)
+  }
+}
