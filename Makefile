@@ -3,11 +3,12 @@ PREFIX ?= /usr/local
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 SHAREDIR = $(DESTDIR)$(PREFIX)/share
 SWIFT ?= swift
+SHELL = /bin/bash
 # The installed binary links the Swift runtime statically: it then runs without the toolchain and starts faster
 # (platform-notes section 1). Linking it needs libcurl4-openssl-dev.
 RELEASE_FLAGS = -c release --static-swift-stdlib --scratch-path .build-static
 
-.PHONY: build test lint release install uninstall docs bench clean
+.PHONY: build test lint release install uninstall docs bench clean setup
 
 build:
 	$(SWIFT) build
@@ -21,13 +22,21 @@ test:
 lint:
 	$(SWIFT) format lint --strict -r Sources Package.swift
 
+# The static link prints glibc's link-time warning "the use of `mktemp' is dangerous" about code inside
+# Foundation's static library; it alarms users and is not groq's to fix, so it is dropped.
 release:
-	$(SWIFT) build $(RELEASE_FLAGS) --product groq
+	set -o pipefail; $(SWIFT) build $(RELEASE_FLAGS) --product groq 2>&1 | sed '/use of .mktemp. is dangerous/d'
 
+# The README's first command: system packages, one build, install into ~/.local (see scripts/setup).
+setup:
+	scripts/setup
+
+# The binary is stripped: symbols are most of the file (77 MB unstripped), and Swift's backtraces do without them.
 install: release
 	install -d $(BINDIR) $(SHAREDIR)/man/man1 $(SHAREDIR)/bash-completion/completions \
 		$(SHAREDIR)/zsh/site-functions $(SHAREDIR)/fish/vendor_completions.d
 	install -m 755 .build-static/release/groq $(BINDIR)/groq
+	strip $(BINDIR)/groq 2>/dev/null || echo "strip not found (binutils): installed unstripped" >&2
 	install -m 644 man/groq.1 $(SHAREDIR)/man/man1/groq.1
 	install -m 644 Completions/groq.bash $(SHAREDIR)/bash-completion/completions/groq
 	install -m 644 Completions/_groq $(SHAREDIR)/zsh/site-functions/_groq

@@ -12,12 +12,14 @@ let package = Package(
   targets: [
     .executableTarget(name: "groq", dependencies: ["GroqCLI"]),
     .target(name: "GroqCLI", dependencies: ["GroqKit", "CEditLine"]),
-    .target(name: "GroqKit"),
+    // libcurl is the transport on Linux; macOS keeps URLSession, so CCurl is linked only on Linux.
+    .target(name: "GroqKit", dependencies: [.target(name: "CCurl", condition: .when(platforms: [.linux]))]),
     .systemLibrary(
       name: "CEditLine",
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
     ),
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
     // Test support: the fake Groq server, as a library for the tests and as `fake-groq` for bench/.
     .target(name: "FakeGroq", path: "Tests/FakeGroq"),

@@ -46,7 +46,8 @@ complete -c groq -n '__fish_seen_subcommand_from chat' -l json -d 'Print the API
 complete -c groq -n '__fish_seen_subcommand_from chat' -l raw -d 'Print the answer as the model wrote it, without rendering its Markdown'
 complete -c groq -n '__fish_seen_subcommand_from chat' -s f -l file -r -F -d 'Put a text file in the prompt, under its name (repeatable; globs; \'-\' is standard input)'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l recursive -d 'Let -f take directories: their files, leaving out what .gitignore ignores'
-complete -c groq -n '__fish_seen_subcommand_from chat' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from chat' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from chat' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from chat' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from chat' -s h -l help -d 'Show help for this command'
 
@@ -78,7 +79,8 @@ complete -c groq -n '__fish_seen_subcommand_from reason' -l json -d 'Print the A
 complete -c groq -n '__fish_seen_subcommand_from reason' -l raw -d 'Print the answer as the model wrote it, without rendering its Markdown'
 complete -c groq -n '__fish_seen_subcommand_from reason' -s f -l file -r -F -d 'Put a text file in the prompt, under its name (repeatable; globs; \'-\' is standard input)'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l recursive -d 'Let -f take directories: their files, leaving out what .gitignore ignores'
-complete -c groq -n '__fish_seen_subcommand_from reason' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from reason' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from reason' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from reason' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from reason' -s h -l help -d 'Show help for this command'
 
@@ -92,7 +94,8 @@ complete -c groq -n '__fish_seen_subcommand_from transcribe' -l temperature -x -
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l words -d 'Print each word\'s start and end (or make word subtitles)'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l segments -d 'Print each segment\'s start and end'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l flag-suspect -d 'Mark segments Whisper itself would distrust; count them on stderr'
-complete -c groq -n '__fish_seen_subcommand_from transcribe' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from transcribe' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from transcribe' -F
@@ -105,7 +108,8 @@ complete -c groq -n '__fish_seen_subcommand_from translate' -l prompt -x -d 'Spe
 complete -c groq -n '__fish_seen_subcommand_from translate' -l temperature -x -d 'Sampling temperature, 0 to 1'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l segments -d 'Print each segment\'s start and end'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l flag-suspect -d 'Mark segments Whisper itself would distrust; count them on stderr'
-complete -c groq -n '__fish_seen_subcommand_from translate' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from translate' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from translate' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from translate' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from translate' -F
@@ -119,13 +123,15 @@ complete -c groq -n '__fish_seen_subcommand_from speak' -l sample-rate -x -d 'Sa
 complete -c groq -n '__fish_seen_subcommand_from speak' -s o -l output -r -F -d 'Write the audio here'
 complete -c groq -n '__fish_seen_subcommand_from speak' -s f -l file -r -F -d 'Read the text from a file'
 complete -c groq -n '__fish_seen_subcommand_from speak' -l list-voices -d 'List the voices and models groq knows, and exit'
-complete -c groq -n '__fish_seen_subcommand_from speak' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from speak' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from speak' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from speak' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from speak' -s h -l help -d 'Show help for this command'
 
 # groq models
 complete -c groq -n '__fish_seen_subcommand_from models' -l json -d 'Print the API\'s model objects as JSON'
-complete -c groq -n '__fish_seen_subcommand_from models' -l timeout -x -d 'Give up when the server sends nothing for this long'
+complete -c groq -n '__fish_seen_subcommand_from models' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from models' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
 complete -c groq -n '__fish_seen_subcommand_from models' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
 complete -c groq -n '__fish_seen_subcommand_from models' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq __models (commandline -opc)[2] 2>/dev/null)'

@@ -86,7 +86,10 @@ enum ErrorReport {
     case .connection: hint = "check your network connection, or GROQ_BASE_URL if you set it"
     case .timeout:
       message = "timed out: \(error.message)"
-      hint = "use --timeout to wait longer"
+      switch error.timeLimit {
+      case .deadline?: hint = "--deadline sets how long one attempt may take in all"
+      default: hint = "--timeout sets how long groq waits for the server to send anything"
+      }
     case .invalidResponse: hint = "is GROQ_BASE_URL an OpenAI-compatible API?"
     default: break
     }

@@ -2,16 +2,14 @@ import Foundation
 
 extension GroqClient {
   /// Transcribes or translates audio, returning the body as the server sent it: text for `text`, JSON otherwise.
-  /// An upload is written once to a temporary multipart file and sent from disk, retries included.
+  /// The multipart body goes as its pieces: libcurl reads the audio file in place, retries included.
   public func transcription(
     _ request: TranscriptionRequest, uploadProgress: (@Sendable (Int64, Int64) -> Void)? = nil
   ) async throws -> Data {
     let form = request.multipart
-    let bodyFile = try form.write()
-    defer { try? FileManager.default.removeItem(at: bodyFile) }
     var http = makeRequest("POST", path: request.task.path)
     http.headers.append(("Content-Type", form.contentType))
-    http.body = .file(bodyFile)
+    http.body = .parts(form.segments())
     http.uploadProgress = uploadProgress
     return try await send(http).body.collect()
   }

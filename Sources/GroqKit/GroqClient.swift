@@ -13,9 +13,18 @@ public struct GroqClient: Sendable {
     onRetry: @escaping @Sendable (RetryNotice) -> Void = { _ in }
   ) {
     self.configuration = configuration
-    self.transport = transport ?? URLSessionTransport()
+    self.transport = transport ?? Self.defaultTransport()
     self.retryPolicy = RetryPolicy(maxRetries: configuration.maxRetries)
     self.onRetry = onRetry
+  }
+
+  /// libcurl on Linux; URLSession on macOS, and on Linux with `GROQ_TRANSPORT=urlsession` (for one release, in case
+  /// the new transport misbehaves somewhere).
+  static func defaultTransport() -> any HTTPTransport {
+    #if canImport(CCurl)
+      if getenv("GROQ_TRANSPORT").map({ String(cString: $0) }) != "urlsession" { return CurlTransport() }
+    #endif
+    return URLSessionTransport()
   }
 
   // MARK: Models

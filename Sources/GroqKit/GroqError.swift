@@ -26,6 +26,8 @@ public struct GroqError: Error, Sendable, CustomStringConvertible {
   public var rateLimit: RateLimitInfo?
   /// Set when the error came after retries, for the message.
   public var attempts: Int = 1
+  /// Which limit fired, for a `.timeout`.
+  public var timeLimit: TimeLimit?
 
   public init(
     kind: Kind, message: String, type: String? = nil, code: String? = nil, param: String? = nil,

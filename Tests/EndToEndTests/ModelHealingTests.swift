@@ -165,6 +165,8 @@ extension ModelHealingTests {
     #expect(session.expect(REPLTests.prompt))
     session.type("/model\r")
     #expect(session.expect("model: openai/gpt-oss-20b"))
+    session.type("/model whisper-large-v3\r")
+    #expect(session.expect("whisper-large-v3 cannot chat"))
     session.type("\u{04}")
     #expect(session.finish() == 0)
     let models = try REPLTests.chatBodies(server).map { $0["model"] as? String }

@@ -10,6 +10,8 @@ public enum FakeStep: Sendable {
   case hang
   /// Closes the connection without the terminating 0-length chunk.
   case cut
+  /// The same bytes again and again, as fast as the client reads (see `FakeStep.flood`).
+  case flood(Data, times: Int, probe: FloodProbe)
 
   /// A `.send` of UTF-8 text.
   public static func send(_ text: String) -> FakeStep { .send(Data(text.utf8)) }

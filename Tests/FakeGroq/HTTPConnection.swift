@@ -89,9 +89,41 @@ final class HTTPConnection {
         return false
       case .cut:
         return false
+      case .flood(let piece, let times, let probe):
+        guard flood(piece, times: times, probe: probe) else { return false }
       }
     }
     return Socket.sendAll(fd, Data("0\r\n\r\n".utf8))
+  }
+
+  /// Sends `piece` `times` times in chunks of about 256 KB, telling `probe` whenever a write has to wait half a
+  /// second for the client: that is what a client that applies backpressure does to a fast server.
+  private func flood(_ piece: Data, times: Int, probe: FloodProbe) -> Bool {
+    let perChunk = max(1, (256 << 10) / max(1, piece.count))
+    var batch = Data()
+    for _ in 0..<perChunk { batch.append(piece) }
+    var chunk = Data(String(batch.count, radix: 16).utf8)
+    chunk.append(contentsOf: [0x0D, 0x0A])
+    chunk.append(batch)
+    chunk.append(contentsOf: [0x0D, 0x0A])
+    var left = times
+    while left > 0 {
+      var writable = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+      if poll(&writable, 1, 500) == 0 { probe.markStalled() }
+      let count = min(left, perChunk)
+      if count < perChunk {
+        var last = Data(String(piece.count * count, radix: 16).utf8)
+        last.append(contentsOf: [0x0D, 0x0A])
+        for _ in 0..<count { last.append(piece) }
+        last.append(contentsOf: [0x0D, 0x0A])
+        guard Socket.sendAll(fd, last) else { return false }
+      } else {
+        guard Socket.sendAll(fd, chunk) else { return false }
+      }
+      probe.add(piece.count * count)
+      left -= count
+    }
+    return true
   }
 
   /// Keeps the socket open, discarding input, until the client closes it or the server stops.

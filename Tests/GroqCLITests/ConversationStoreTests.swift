@@ -17,6 +17,14 @@ struct ConversationStoreTests {
     return conversation
   }
 
+  @Test("a generated id is the UTC time to the second and four hex digits, so ids sort by time")
+  func generatedID() {
+    let id = Conversation.generatedID(date: Date(timeIntervalSince1970: 1_764_500_000.7))
+    #expect(id.hasPrefix("2025-11-30-105320-"))
+    #expect(id.count == "2025-11-30-105320-".count + 4)
+    #expect(id.suffix(4).allSatisfy { $0.isHexDigit })
+  }
+
   @Test("a saved conversation loads back equal, private to the user, with no temporary file left")
   func roundTrip() throws {
     let saved = conversation("notes", date: Date(timeIntervalSince1970: 1_800_000_000))

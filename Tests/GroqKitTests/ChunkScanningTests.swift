@@ -105,4 +105,21 @@ struct ChunkScanningRandomTests {
       #expect(fast?.content == text, "round \(round)")
     }
   }
+
+  @Test("a stream's scans share the id and model they repeat, and a changed id is read afresh")
+  func cacheAcrossChunks() throws {
+    var cache = ChatCompletionChunk.ScanCache()
+    let jsons = [
+      #"{"id":"chatcmpl-0123456789abcdef","model":"openai/gpt-oss-120b","choices":[]}"#,
+      #"{"id":"chatcmpl-0123456789abcdef","model":"openai/gpt-oss-120b","choices":[]}"#,
+      #"{"id":"chatcmpl-fedcba9876543210","model":"openai/gpt-oss-20b","choices":[]}"#,
+      #"{"id":"chatcmpl-fedcba9876543210","model":"openai/gpt-oss-20b\u0021","choices":[]}"#,
+    ]
+    for json in jsons {
+      let reference = try JSONDecoder().decode(ChatCompletionChunk.self, from: Data(json.utf8))
+      var copy = json
+      let fast = copy.withUTF8 { ChatCompletionChunk.scan(UnsafeRawBufferPointer($0), cache: &cache) }
+      #expect(fast == reference, "\(json)")
+    }
+  }
 }

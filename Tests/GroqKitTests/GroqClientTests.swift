@@ -1,3 +1,4 @@
+import FakeGroq
 import Foundation
 import Testing
 

@@ -10,7 +10,8 @@ struct TranscriptionRunner {
   private let healed = HealedModel()
 
   func run() async throws -> ExitStatus {
-    let client = try context.makeClient(timeout: options.network.timeout, maxRetries: options.network.maxRetries)
+    let client = try context.makeClient(
+      timeout: options.network.timeout, maxRetries: options.network.maxRetries, deadline: options.network.deadline)
     let file: URL
     let type: AudioFileType
     let filename: String

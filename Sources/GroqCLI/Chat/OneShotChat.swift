@@ -18,7 +18,8 @@ struct OneShotChat: Sendable {
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
     let terminal = context.terminal
-    let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
+    let client = try context.makeClient(
+      timeout: network.timeout, maxRetries: network.maxRetries, deadline: network.deadline)
     let store = ConversationStore.standard(environment: context.environment, keeps: saves)
     let current = try conversation.resolve(store: store, options: request, date: Date())
     var session = ChatSession(conversation: current, options: request, stats: stats, features: features)

@@ -119,7 +119,8 @@ struct ChatCommand: Command {
 
   /// The interactive session: the REPL, with the conversation --continue or --session chose.
   private func converse(_ context: CommandContext) async throws -> ExitStatus {
-    let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
+    let client = try context.makeClient(
+      timeout: network.timeout, maxRetries: network.maxRetries, deadline: network.deadline)
     let store = ConversationStore.standard(environment: context.environment, keeps: keepsHistory)
     let current = try conversation.resolve(store: store, options: request, date: Date())
     var features = features

@@ -14,10 +14,11 @@ struct CommandContext: Sendable {
   var environment: [String: String]
 
   /// A client for the API. Reading the configuration here, not at start-up, keeps `--help` free of it.
-  func makeClient(timeout: Double?, maxRetries: Int?) throws -> GroqClient {
+  func makeClient(timeout: Double?, maxRetries: Int?, deadline: Double? = nil) throws -> GroqClient {
     var configuration = try Configuration(
       environment: environment, userAgent: "groq/\(GroqVersion.current)")
     if let timeout { configuration.idleTimeout = timeout }
+    if let deadline { configuration.deadline = deadline }
     if let maxRetries { configuration.maxRetries = maxRetries }
     let terminal = terminal
     return GroqClient(configuration: configuration) { notice in

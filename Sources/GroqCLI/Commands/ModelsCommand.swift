@@ -39,7 +39,8 @@ struct ModelsCommand: Command {
   }
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
-    let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
+    let client = try context.makeClient(
+      timeout: network.timeout, maxRetries: network.maxRetries, deadline: network.deadline)
     let terminal = context.terminal
     if let id {
       let model: Model

@@ -135,7 +135,8 @@ struct SpeakCommand: Command {
           + "\(format.name) pieces cannot be joined into one file",
         hint: "use --format wav or mp3, or send shorter text", status: .usage)
     }
-    let client = try context.makeClient(timeout: network.timeout, maxRetries: network.maxRetries)
+    let client = try context.makeClient(
+      timeout: network.timeout, maxRetries: network.maxRetries, deadline: network.deadline)
     // One piece is written as the server sent it; several are joined as each arrives.
     let joining = pieces.count > 1 ? format.joining : .concatenate
     let showProgress = pieces.count > 1 && context.terminal.stderrIsTTY

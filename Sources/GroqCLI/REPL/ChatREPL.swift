@@ -198,12 +198,11 @@ struct ChatREPL {
         hint: suggestion.map { "did you mean \($0)? /models lists them" } ?? "/models lists them")
       return
     }
-    // A model that transcribes, speaks or guards would fail at the next question too.
-    guard ModelRoles.can(id, .chat) else {
-      let job =
-        [(ModelRole.transcription, "transcribes speech"), (.speech, "speaks text"), (.safety, "classifies safety")]
-        .first { ModelRoles.can(id, $0.0) }?.1 ?? "does not chat"
-      terminal.error("\(id) \(job); it cannot answer here", hint: "/models lists the models, /model <id> picks one")
+    // A speech or safety model would only answer 400 to a chat message.
+    if !ModelRoles.can(id, .chat) {
+      let chat = (models.known() ?? []).filter { ModelRoles.can($0, .chat) }.prefix(5)
+      terminal.error(
+        "\(id) cannot chat", hint: chat.isEmpty ? "/models lists the models" : "try " + chat.joined(separator: ", "))
       return
     }
     status(session.setModel(id))

@@ -40,6 +40,8 @@ extension EnvironmentSpec {
     EnvironmentSpec(
       "GROQ_BASE_URL", "Server: a bare host gets /openai/v1 appended; a URL with a path is used as is"),
     EnvironmentSpec("GROQ_CUSTOM_HEADERS", "Extra request headers, one 'Name: value' per line"),
+    EnvironmentSpec("GROQ_TRANSPORT", "'urlsession': URLSession instead of libcurl on Linux (for this release)"),
+    EnvironmentSpec("CURL_CA_BUNDLE", "A CA bundle to trust instead of the system's (also SSL_CERT_FILE)"),
     EnvironmentSpec("NO_COLOR", "When set and not empty, never use colour"),
   ]
 }
@@ -48,8 +50,12 @@ extension OptionSpec {
   /// Options every command that makes requests takes.
   static let network: [OptionSpec] = [
     OptionSpec(
-      long: "timeout", value: ValueSpec("seconds"), help: "Give up when the server sends nothing for this long",
+      long: "timeout", value: ValueSpec("seconds"),
+      help: "Give up when the server sends nothing for this long (keep-alive comments count as something)",
       defaultValue: "60"),
+    OptionSpec(
+      long: "deadline", value: ValueSpec("seconds"),
+      help: "Give up when one attempt takes this long in all, however steadily the server sends", defaultValue: "600"),
     OptionSpec(
       long: "max-retries", value: ValueSpec("n"), help: "Retries for rate limits, server and connection errors",
       defaultValue: "2"),

@@ -45,22 +45,12 @@ public struct MultipartBody: Sendable {
 
   /// Writes the body to a new temporary file; the caller removes it.
   public func write(in directory: URL = FileManager.default.temporaryDirectory) throws -> URL {
-    let url = directory.appendingPathComponent("groq-upload-\(UUID().uuidString).multipart")
-    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-      throw GroqError(kind: .invalidResponse, message: "could not create a temporary file in \(directory.path)")
-    }
-    do {
-      let out = try FileHandle(forWritingTo: url)
-      defer { try? out.close() }
-      try write(to: out)
-    } catch {
-      try? FileManager.default.removeItem(at: url)
-      throw error
-    }
-    return url
+    try Self.write(segments(), in: directory)
   }
 
-  private func write(to out: FileHandle) throws {
+  /// The body as it goes on the wire: the envelope's bytes around the file's ranges, which a transport can send
+  /// one after the other without a copy of the audio (libcurl does; URLSession needs a file, see `write(_:to:)`).
+  public func segments() -> [Content] {
     var head = Data()
     for (name, value) in fields {
       head.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(name))\"\r\n\r\n".utf8))
@@ -73,14 +63,34 @@ public struct MultipartBody: Sendable {
           ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.escape(file.name))\"; "
             + "filename=\"\(Self.escape(file.filename))\"\r\nContent-Type: \(file.contentType)\r\n\r\n").utf8))
     }
-    try out.write(contentsOf: head)
-    for content in file?.contents ?? [] {
+    let tail = Data(((file == nil ? "" : "\r\n") + "--\(boundary)--\r\n").utf8)
+    return [.bytes(head)] + (file?.contents ?? []) + [.bytes(tail)]
+  }
+
+  /// Writes segments to a new temporary file; the caller removes it.
+  static func write(_ segments: [Content], in directory: URL = FileManager.default.temporaryDirectory) throws -> URL {
+    let url = directory.appendingPathComponent("groq-upload-\(UUID().uuidString).multipart")
+    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+      throw GroqError(kind: .invalidResponse, message: "could not create a temporary file in \(directory.path)")
+    }
+    do {
+      let out = try FileHandle(forWritingTo: url)
+      defer { try? out.close() }
+      try write(segments, to: out)
+    } catch {
+      try? FileManager.default.removeItem(at: url)
+      throw error
+    }
+    return url
+  }
+
+  private static func write(_ segments: [Content], to out: FileHandle) throws {
+    for content in segments {
       switch content {
       case .bytes(let data): try out.write(contentsOf: data)
-      case .file(let url, let offset, let length): try Self.copy(url, offset: offset, length: length, to: out)
+      case .file(let url, let offset, let length): try copy(url, offset: offset, length: length, to: out)
       }
     }
-    try out.write(contentsOf: Data(((file == nil ? "" : "\r\n") + "--\(boundary)--\r\n").utf8))
   }
 
   /// Copies a byte range in bounded reads, so memory stays flat however large the audio.

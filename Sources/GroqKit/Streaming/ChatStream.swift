@@ -9,27 +9,34 @@ struct ChatStreamInterpreter {
   }
 
   private let decoder = JSONDecoder()
+  private var cache = ChatCompletionChunk.ScanCache()
   var requestID: String?
 
   mutating func interpret(_ event: SSEEvent) throws -> Output? {
-    if event.data.hasPrefix("[DONE]") { return .done }
-    if event.event != "error" {
-      var text = event.data
-      if let chunk = text.withUTF8({ ChatCompletionChunk.scan(UnsafeRawBufferPointer($0)) }) {
-        return try check(chunk)
-      }
+    var data = event.data
+    return try data.withUTF8 { try interpret(SSEEventView(event: event.event, data: UnsafeRawBufferPointer($0))) }
+  }
+
+  /// The fast path reads the chunk's fields straight from the event's bytes: no String for the line, no
+  /// JSONDecoder. Anything it does not model goes to JSONDecoder, which stays the reference.
+  mutating func interpret(_ event: SSEEventView) throws -> Output? {
+    let bytes = event.data
+    if bytes.starts(with: "[DONE]".utf8) { return .done }
+    if event.event != "error", let chunk = ChatCompletionChunk.scan(bytes, cache: &cache) {
+      return try check(chunk)
     }
-    let bytes = Data(event.data.utf8)
+    let copy = Data(bytes)
     if event.event == "error" {
       let payload =
-        (try? decoder.decode(ErrorEnvelope.self, from: bytes).error)
-        ?? (try? decoder.decode(ErrorPayload.self, from: bytes))
+        (try? decoder.decode(ErrorEnvelope.self, from: copy).error)
+        ?? (try? decoder.decode(ErrorPayload.self, from: copy))
       throw GroqError(
-        streamPayload: payload ?? ErrorPayload(message: event.data), requestID: requestID)
+        streamPayload: payload ?? ErrorPayload(message: String(decoding: bytes, as: UTF8.self)),
+        requestID: requestID)
     }
     let chunk: ChatCompletionChunk
     do {
-      chunk = try decoder.decode(ChatCompletionChunk.self, from: bytes)
+      chunk = try decoder.decode(ChatCompletionChunk.self, from: copy)
     } catch {
       throw GroqError(kind: .invalidResponse, message: "unreadable stream event: \(describeDecodingError(error))")
     }
@@ -103,16 +110,18 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
         }
         var chunks: [ChatCompletionChunk] = []
         do {
-          for event in decoder.push(data) {
-            switch try interpreter.interpret(event) {
-            case .chunk(let chunk):
-              if chunk.choices.contains(where: { $0.finishReason != nil }) { sawFinishReason = true }
-              chunks.append(chunk)
-            case .done:
-              finished = true
-            case nil: break
+          try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
+            try decoder.push(bytes) { event in
+              guard !finished else { return }
+              switch try interpreter.interpret(event) {
+              case .chunk(let chunk):
+                if chunk.choices.contains(where: { $0.finishReason != nil }) { sawFinishReason = true }
+                chunks.append(chunk)
+              case .done:
+                finished = true
+              case nil: break
+              }
             }
-            if finished { break }
           }
         } catch {
           if chunks.isEmpty { throw error }

@@ -4,14 +4,25 @@
 /// system_fingerprint...). Anything it does not model, such as tool calls or an error object, makes it answer nil so
 /// that `JSONDecoder` decodes the chunk instead: the slow path stays the reference, and tests check the two agree.
 extension ChatCompletionChunk {
+  /// Strings every chunk of a stream repeats, kept from one chunk to the next.
+  struct ScanCache: Sendable {
+    var id = CachedString()
+    var model = CachedString()
+  }
+
   static func scan(_ bytes: UnsafeRawBufferPointer) -> ChatCompletionChunk? {
+    var cache = ScanCache()
+    return scan(bytes, cache: &cache)
+  }
+
+  static func scan(_ bytes: UnsafeRawBufferPointer, cache: inout ScanCache) -> ChatCompletionChunk? {
     var scanner = JSONScanner(bytes)
     var chunk = ChatCompletionChunk()
     var choices: [Choice]? = nil
-    let complete = scanner.object { scanner, key in
+    let complete = scanner.fields { scanner, key in
       switch key {
-      case "id": return scanner.nullable(into: &chunk.id) { $0.string() }
-      case "model": return scanner.nullable(into: &chunk.model) { $0.string() }
+      case "id": return scanner.nullable(into: &chunk.id) { $0.string(cached: &cache.id) }
+      case "model": return scanner.nullable(into: &chunk.model) { $0.string(cached: &cache.model) }
       case "choices": return scanner.nullable(into: &choices) { Choice.scanList(&$0) }
       case "usage": return scanner.nullable(into: &chunk.usage) { Usage.scan(&$0) }
       case "x_groq": return scanner.nullable(into: &chunk.xGroq) { XGroq.scan(&$0) }
@@ -38,7 +49,7 @@ extension ChatCompletionChunk.Choice {
   static func scan(_ scanner: inout JSONScanner) -> Self? {
     var choice = Self(
       index: nil, delta: .init(role: nil, content: nil, reasoning: nil, toolCalls: nil), finishReason: nil)
-    let complete = scanner.object { scanner, key in
+    let complete = scanner.fields { scanner, key in
       switch key {
       case "index": return scanner.nullable(into: &choice.index) { $0.int() }
       case "finish_reason": return scanner.nullable(into: &choice.finishReason) { $0.string() }
@@ -56,7 +67,7 @@ extension ChatCompletionChunk.Choice {
 extension AssistantMessage {
   static func scan(_ scanner: inout JSONScanner) -> Self? {
     var delta = Self(role: nil, content: nil, reasoning: nil, toolCalls: nil)
-    let complete = scanner.object { scanner, key in
+    let complete = scanner.fields { scanner, key in
       switch key {
       case "role": return scanner.nullable(into: &delta.role) { $0.string() }
       case "content": return scanner.nullable(into: &delta.content) { $0.string() }
@@ -71,7 +82,7 @@ extension AssistantMessage {
 extension Usage {
   static func scan(_ scanner: inout JSONScanner) -> Usage? {
     var usage = Usage()
-    let complete = scanner.object { scanner, key in
+    let complete = scanner.fields { scanner, key in
       switch key {
       case "prompt_tokens": return scanner.nullable(into: &usage.promptTokens) { $0.int() }
       case "completion_tokens": return scanner.nullable(into: &usage.completionTokens) { $0.int() }
@@ -90,7 +101,7 @@ extension Usage {
 extension XGroq {
   static func scan(_ scanner: inout JSONScanner) -> XGroq? {
     var xGroq = XGroq(id: nil, usage: nil, error: nil)
-    let complete = scanner.object { scanner, key in
+    let complete = scanner.fields { scanner, key in
       switch key {
       case "id": return scanner.nullable(into: &xGroq.id) { $0.string() }
       case "usage": return scanner.nullable(into: &xGroq.usage) { Usage.scan(&$0) }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A forward-only reader of JSON text, for the one object that arrives per token.
 ///
 /// `JSONDecoder` spends most of a stream's CPU on its Codable machinery (generic metadata, containers, retain and
@@ -61,6 +67,31 @@ struct JSONScanner {
 
   private enum Key {
     case key(String)
+    case end
+    case invalid
+  }
+
+  /// Like `nextKey`, but the key stays bytes in place; a key with an escape is `nil` (the caller falls back).
+  private mutating func nextRawKey(first: Bool) -> RawKey {
+    if consume(UInt8(ascii: "}")) { return .end }
+    if !first && !consume(UInt8(ascii: ",")) { return .invalid }
+    guard consume(UInt8(ascii: "\"")) else { return .invalid }
+    let start = index
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let key = JSONKey(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        index += 1
+        return consume(UInt8(ascii: ":")) ? .key(key) : .invalid
+      }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 { return .invalid }
+      index += 1
+    }
+    return .invalid
+  }
+
+  private enum RawKey {
+    case key(JSONKey)
     case end
     case invalid
   }
@@ -201,6 +232,54 @@ struct JSONScanner {
     }
   }
 
+  /// Reads an object as `object` does, with each key as its bytes in place: no String per key, for the hot path.
+  mutating func fields(_ field: (inout JSONScanner, JSONKey) -> Bool) -> Bool {
+    guard beginObject() else { return false }
+    var first = true
+    while true {
+      switch nextRawKey(first: first) {
+      case .end: return true
+      case .invalid: return false
+      case .key(let key): if !field(&self, key) { return false }
+      }
+      first = false
+    }
+  }
+
+  /// A string value, reusing `cached` when the bytes are the same as last time (a stream repeats its id and
+  /// model in every chunk, and a String of more than 15 bytes costs an allocation).
+  mutating func string(cached: inout CachedString) -> String? {
+    let start = index
+    guard skipString() else { return nil }
+    let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+    if let value = cached.value, cached.raw.count == raw.count,
+      cached.raw.withUnsafeBytes({ memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 })
+    {
+      return value
+    }
+    index = start
+    guard let value = string() else { return nil }
+    cached = CachedString(raw: Array(raw), value: value)
+    return value
+  }
+
+  /// Passes over a string value without making it; false when it is not one.
+  private mutating func skipString() -> Bool {
+    guard consume(UInt8(ascii: "\"")) else { return false }
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if byte == UInt8(ascii: "\"") { return true }
+      if byte == UInt8(ascii: "\\") {
+        guard index < bytes.count else { return false }
+        index += 1
+      } else if byte < 0x20 {
+        return false
+      }
+    }
+    return false
+  }
+
   /// Reads an array, handing `element` the scanner before each element.
   mutating func array(_ element: (inout JSONScanner) -> Bool) -> Bool {
     guard beginArray() else { return false }
@@ -218,8 +297,8 @@ struct JSONScanner {
   /// Skips one value of any kind; false when the text is not JSON.
   mutating func skipValue() -> Bool {
     switch peek() {
-    case UInt8(ascii: "\""): return string() != nil
-    case UInt8(ascii: "{"): return object { scanner, _ in scanner.skipValue() }
+    case UInt8(ascii: "\""): return skipString()
+    case UInt8(ascii: "{"): return fields { scanner, _ in scanner.skipValue() }
     case UInt8(ascii: "["): return array { $0.skipValue() }
     case UInt8(ascii: "t"): return literal("true")
     case UInt8(ascii: "f"): return literal("false")
@@ -227,4 +306,23 @@ struct JSONScanner {
     default: return numberText() != nil
     }
   }
+}
+
+/// An object key as bytes in the scanned text, matched against literals: `switch key { case "id": ... }`.
+struct JSONKey {
+  let bytes: UnsafeRawBufferPointer
+
+  static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+    // Length and first byte settle almost every mismatch without a call.
+    guard key.bytes.count == pattern.utf8CodeUnitCount else { return false }
+    guard let base = key.bytes.baseAddress else { return true }
+    guard base.load(as: UInt8.self) == pattern.utf8Start.pointee else { return false }
+    return memcmp(base, pattern.utf8Start, key.bytes.count) == 0
+  }
+}
+
+/// The raw bytes of the last string read at one place, and the String made of them.
+struct CachedString: Sendable {
+  var raw: [UInt8] = []
+  var value: String?
 }

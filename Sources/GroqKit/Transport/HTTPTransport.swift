@@ -7,6 +7,9 @@ public struct HTTPRequest: Sendable {
     case data(Data)
     /// Streamed from disk so that a 25 MB upload does not sit in memory twice.
     case file(URL)
+    /// Bytes and file ranges sent one after the other, with their total as Content-Length: a multipart upload
+    /// straight from the audio file, with no temporary copy (URLSession makes one, as it needs a file).
+    case parts([MultipartBody.Content])
   }
 
   public var method: String

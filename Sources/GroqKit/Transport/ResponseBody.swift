@@ -1,43 +1,90 @@
 import Foundation
 
-/// A response body as it arrives from the network.
+/// A response body as it arrives from the network, held to a bounded size.
 ///
 /// Unlike an `AsyncThrowingStream<Data>`, a read takes everything that has arrived since the last read. libcurl hands
 /// over each HTTP chunk separately (one per SSE event from Groq's servers); a consumer that falls behind by a hundred
 /// of them catches up in one read, one decode pass and one write, instead of a hundred task switches.
+///
+/// A consumer that stays behind (stdout into a slow pipe, a server that floods) must not make groq hold the whole
+/// backlog: past `highWater` bytes the transport is told to stop reading, and `onResume` restarts it once the reader
+/// has taken what was pending. The kernel's socket buffers then push back on the server.
 public final class ResponseBody: AsyncSequence, @unchecked Sendable {
   public typealias Element = Data
+
+  /// What a body holds before the transport stops reading: enough for thousands of events per read.
+  public static let defaultHighWater = 1 << 20
 
   private let lock = NSLock()
   private var pending = Data()
   private var ended = false
   private var failure: (any Error)?
   private var waiter: CheckedContinuation<Data?, any Error>?
+  /// The transport was told to stop reading and waits for `onResume`.
+  private var paused = false
+  private let highWater: Int
   private let onCancel: @Sendable () -> Void
+  private let onResume: @Sendable () -> Void
 
-  /// - Parameter onCancel: stops the transfer when the reader is cancelled (closes the socket).
-  public init(onCancel: @escaping @Sendable () -> Void = {}) {
+  /// - Parameters:
+  ///   - onCancel: stops the transfer when the reader is cancelled (closes the socket).
+  ///   - onResume: restarts reading after `offer` refused bytes or `append` asked for a pause.
+  public init(
+    highWater: Int = ResponseBody.defaultHighWater, onCancel: @escaping @Sendable () -> Void = {},
+    onResume: @escaping @Sendable () -> Void = {}
+  ) {
+    self.highWater = highWater
     self.onCancel = onCancel
+    self.onResume = onResume
   }
 
   /// A body that is already complete, for tests and fakes.
   public convenience init(_ pieces: [Data], failure: (any Error)? = nil) {
-    self.init()
+    self.init(highWater: .max)
     for piece in pieces { append(piece) }
     finish(throwing: failure)
   }
 
-  /// Hands bytes to the reader; called by the transport as they arrive.
-  public func append(_ data: Data) {
+  /// Takes bytes unless the reader is behind; false means nothing was taken and the transport must stop reading
+  /// until `onResume` (libcurl's CURL_WRITEFUNC_PAUSE keeps the bytes and hands them over again).
+  public func offer(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    lock.lock()
+    if let waiter {
+      self.waiter = nil
+      lock.unlock()
+      waiter.resume(returning: Data(bytes))
+      return true
+    }
+    if ended {
+      lock.unlock()
+      return true  // cancelled: the transport is stopping anyway
+    }
+    if !pending.isEmpty && pending.count + bytes.count > highWater {
+      paused = true
+      lock.unlock()
+      return false
+    }
+    pending.append(bytes.assumingMemoryBound(to: UInt8.self))
+    lock.unlock()
+    return true
+  }
+
+  /// Hands bytes to the reader; called by a transport that cannot refuse them (URLSession). Returns true when the
+  /// reader is behind: the transport should stop reading until `onResume`.
+  @discardableResult
+  public func append(_ data: Data) -> Bool {
     lock.lock()
     if let waiter {
       self.waiter = nil
       lock.unlock()
       waiter.resume(returning: data)
-    } else {
-      pending.append(data)
-      lock.unlock()
+      return false
     }
+    pending.append(data)
+    let behind = pending.count > highWater && !paused
+    if behind { paused = true }
+    lock.unlock()
+    return behind
   }
 
   /// Ends the body; a reader sees the bytes still pending first, then the end or the error.
@@ -52,26 +99,45 @@ public final class ResponseBody: AsyncSequence, @unchecked Sendable {
     if let error { waiter?.resume(throwing: error) } else { waiter?.resume(returning: nil) }
   }
 
-  /// Stops the transfer; the reader gets a `CancellationError`.
+  /// Stops the transfer; the reader gets a `CancellationError`, and whatever was pending is dropped.
   public func cancel() {
-    // Ended first, so the reader sees the cancellation, not the transport's own report of it racing in.
-    finish(throwing: CancellationError())
+    lock.lock()
+    if !ended {
+      ended = true
+      failure = CancellationError()
+    } else if failure == nil && !pending.isEmpty {
+      failure = CancellationError()
+    }
+    pending = Data()
+    let waiter = self.waiter
+    self.waiter = nil
+    lock.unlock()
+    waiter?.resume(throwing: CancellationError())
     onCancel()
   }
 
-  /// Everything that arrived since the last read, waiting if nothing has; nil at the end.
+  /// Everything that arrived since the last read, waiting if nothing has; nil at the end. A cancelled task gets
+  /// a `CancellationError` at once, however much is pending: Ctrl-C must not wait for a backlog to be printed.
   public func read() async throws -> Data? {
+    if Task.isCancelled {
+      cancel()
+      throw CancellationError()
+    }
     if let ready = takeIfReady() { return try ready.get() }
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data?, any Error>) in
         lock.lock()
         if !pending.isEmpty || ended {
-          let result = takeLocked()
+          let (result, resume) = takeLocked()
           lock.unlock()
+          if resume { onResume() }
           continuation.resume(with: result)
         } else {
           waiter = continuation
+          let resume = paused
+          paused = false
           lock.unlock()
+          if resume { onResume() }
         }
       }
     } onCancel: {
@@ -81,17 +147,28 @@ public final class ResponseBody: AsyncSequence, @unchecked Sendable {
 
   /// The next read's result when it needs no waiting.
   private func takeIfReady() -> Result<Data?, any Error>? {
-    lock.withLock { !pending.isEmpty || ended ? takeLocked() : nil }
+    lock.lock()
+    guard !pending.isEmpty || ended else {
+      lock.unlock()
+      return nil
+    }
+    let (result, resume) = takeLocked()
+    lock.unlock()
+    if resume { onResume() }
+    return result
   }
 
-  private func takeLocked() -> Result<Data?, any Error> {
+  /// The pending bytes (or the end), and whether the transport should now be told to read again.
+  private func takeLocked() -> (Result<Data?, any Error>, Bool) {
+    let resume = paused && !ended
+    paused = false
     if !pending.isEmpty {
       let data = pending
       pending = Data()
-      return .success(data)
+      return (.success(data), resume)
     }
-    if let failure { return .failure(failure) }
-    return .success(nil)
+    if let failure { return (.failure(failure), false) }
+    return (.success(nil), false)
   }
 
   /// Reads the rest of the body, refusing to hold more than `limit` bytes.
@@ -99,7 +176,10 @@ public final class ResponseBody: AsyncSequence, @unchecked Sendable {
     var data = Data()
     while let piece = try await read() {
       data.append(piece)
-      if data.count > limit { throw GroqError(kind: .invalidResponse, message: "response larger than \(limit) bytes") }
+      if data.count > limit {
+        cancel()
+        throw GroqError(kind: .invalidResponse, message: "response larger than \(limit) bytes")
+      }
     }
     return data
   }

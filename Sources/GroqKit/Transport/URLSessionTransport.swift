@@ -13,7 +13,9 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     var head: CheckedContinuation<HTTPResponse, any Error>?
     let body: ResponseBody
     let progress: (@Sendable (Int64, Int64) -> Void)?
-    var deadlineExpired = false
+    /// The deadline, once it fired.
+    var deadlineExpired: Double?
+    var idleTimeout = 0.0
 
     init(body: ResponseBody, progress: (@Sendable (Int64, Int64) -> Void)?) {
       self.body = body
@@ -58,10 +60,26 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
       urlRequest.httpBody = data
       task = session.dataTask(with: urlRequest)
     case .file(let url): task = session.uploadTask(with: urlRequest, fromFile: url)
+    case .parts(let parts):
+      // uploadTask(fromFile:) is the one way to a Content-Length without the body in memory (platform notes).
+      let file = try MultipartBody.write(parts)
+      defer { try? FileManager.default.removeItem(at: file) }
+      var copy = request
+      copy.body = .file(file)
+      // The server answers once it has the whole body; the file can go then (an open file outlives its name).
+      return try await send(copy, idleTimeout: idleTimeout, deadline: deadline)
     }
 
     // A reader that is cancelled (Ctrl-C, an EPIPE on stdout) closes the socket.
-    let exchange = Exchange(body: ResponseBody { task.cancel() }, progress: request.uploadProgress)
+    // A reader that falls behind suspends the task (Darwin only, see didReceive data).
+    #if canImport(FoundationNetworking)
+      let resume: @Sendable () -> Void = {}
+    #else
+      let resume: @Sendable () -> Void = { task.resume() }
+    #endif
+    let exchange = Exchange(
+      body: ResponseBody(onCancel: { task.cancel() }, onResume: resume), progress: request.uploadProgress)
+    exchange.idleTimeout = idleTimeout
     scheduleDeadline(deadline, for: task, exchange: exchange)
 
     return try await withTaskCancellationHandler {
@@ -101,7 +119,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
       guard let self else { return }
       self.lock.lock()
       let live = self.exchanges[task.taskIdentifier] === exchange
-      if live { exchange.deadlineExpired = true }
+      if live { exchange.deadlineExpired = seconds }
       self.lock.unlock()
       if live { task.cancel() }
     }
@@ -145,7 +163,14 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
   }
 
   public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-    exchange(for: dataTask)?.body.append(data)
+    let behind = exchange(for: dataTask)?.body.append(data) == true
+    // On Darwin a suspended task stops reading. swift-corelibs-foundation traps when a task is suspended inside
+    // this callback, so on Linux URLSession has no backpressure: one more reason libcurl is the default there.
+    #if !canImport(FoundationNetworking)
+      if behind { dataTask.suspend() }
+    #else
+      _ = behind
+    #endif
   }
 
   public func urlSession(
@@ -162,7 +187,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     exchange.head = nil
     let deadlineExpired = exchange.deadlineExpired
     lock.unlock()
-    let failure = error.map { Self.describe($0, deadlineExpired: deadlineExpired) }
+    let failure = error.map { Self.describe($0, deadlineExpired: deadlineExpired, idleTimeout: exchange.idleTimeout) }
     if let head {
       head.resume(throwing: failure ?? GroqError(kind: .invalidResponse, message: "the server sent no response"))
     } else {
@@ -171,8 +196,8 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
   }
 
   /// Turns libcurl's URLError into the words a user needs; the TLS text lives only in NSLocalizedDescription.
-  static func describe(_ error: any Error, deadlineExpired: Bool) -> GroqError {
-    if deadlineExpired { return GroqError(kind: .timeout, message: "the request took longer than its deadline") }
+  static func describe(_ error: any Error, deadlineExpired: Double?, idleTimeout: Double) -> GroqError {
+    if let deadlineExpired { return .deadlineExceeded(deadlineExpired) }
     let nsError = error as NSError
     guard nsError.domain == NSURLErrorDomain else {
       return GroqError(kind: .connection, message: nsError.localizedDescription)
@@ -180,7 +205,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     let detail = (nsError.userInfo[NSLocalizedDescriptionKey] as? String) ?? nsError.localizedDescription
     switch nsError.code {
     case NSURLErrorCancelled: return GroqError(kind: .cancelled, message: "cancelled")
-    case NSURLErrorTimedOut: return GroqError(kind: .timeout, message: "no data from the server within the timeout")
+    case NSURLErrorTimedOut: return .idleTimeout(max(1, idleTimeout.rounded(.up)))
     case NSURLErrorCannotConnectToHost: return GroqError(kind: .connection, message: "could not connect to the server")
     case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed:
       return GroqError(kind: .connection, message: "could not resolve the server's host name")

@@ -1,23 +1,8 @@
+import FakeGroq
 import Foundation
 import Testing
 
 @testable import GroqKit
-
-/// A value behind a lock, for what a `Sendable` fake records from concurrent callers.
-final class Locked<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value: Value
-
-  init(_ value: Value) { self.value = value }
-
-  func withValue<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    return try body(&value)
-  }
-
-  var current: Value { withValue { $0 } }
-}
 
 /// One scripted answer of `FakeTransport`.
 enum ScriptedReply: Sendable {

@@ -1,0 +1,521 @@
+#if canImport(CCurl)
+  @preconcurrency import Glibc
+  import CCurl
+  import Foundation
+
+  /// The transport on Linux: libcurl called directly, every request driven by one thread (`CurlDriver`).
+  ///
+  /// URLSession on Linux is libcurl underneath, plus an Operation, a dispatch hop and a timer reset for every HTTP
+  /// chunk; for a token stream that machinery cost several times groq's own work (issue 10). Here libcurl's write
+  /// callback hands each read straight to the `ResponseBody`, and a reader that falls behind pauses the transfer
+  /// (CURL_WRITEFUNC_PAUSE) instead of letting the backlog grow.
+  public final class CurlTransport: HTTPTransport, @unchecked Sendable {
+    public init() { CurlGlobal.initialize() }
+
+    public func send(_ request: HTTPRequest, idleTimeout: Double, deadline: Double) async throws -> HTTPResponse {
+      let transfer = try CurlTransfer(request, idleTimeout: idleTimeout, deadline: deadline)
+      return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { (head: CheckedContinuation<HTTPResponse, any Error>) in
+          transfer.start(head: head)
+        }
+      } onCancel: {
+        transfer.cancel()
+      }
+    }
+  }
+
+  /// `curl_global_init` must run once, before any other libcurl call and before threads use libcurl.
+  enum CurlGlobal {
+    private static let done: Bool = {
+      curl_global_init(groq_curl_global_all) == CURLE_OK
+    }()
+
+    static func initialize() { _ = done }
+  }
+
+  /// One request in flight: its easy handle, owned by the driver's thread once started.
+  ///
+  /// Other threads only set flags under `lock` and wake the driver with `curl_multi_wakeup`: cancelling, and asking
+  /// it to resume a paused transfer.
+  final class CurlTransfer: @unchecked Sendable {
+    let easy: UnsafeMutableRawPointer
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    private let source: CurlBodySource?
+    private let progress: (@Sendable (Int64, Int64) -> Void)?
+    private let idleTimeout: Double
+    private let deadline: Double
+
+    private let lock = NSLock()
+    private var head: CheckedContinuation<HTTPResponse, any Error>?
+    private var cancelled = false
+    private var resumeRequested = false
+    private var headDelivered = false
+
+    // Touched only by the driver's thread (in libcurl's callbacks or its loop).
+    private var status = 0
+    private var headers: [String: String] = [:]
+    var paused = false
+    var lastActivity = 0.0
+    var started = 0.0
+    private var lastUploaded: Int64 = 0
+    private(set) var body: ResponseBody!
+
+    init(_ request: HTTPRequest, idleTimeout: Double, deadline: Double) throws {
+      // The body first: a file that cannot be read fails before any libcurl handle exists to leak.
+      switch request.body {
+      case .none: source = nil
+      case .data(let data): source = CurlBodySource(data: data)
+      case .file(let url): source = try CurlBodySource(parts: [.file(url)])
+      case .parts(let parts): source = try CurlBodySource(parts: parts)
+      }
+      guard let easy = curl_easy_init() else {
+        throw GroqError(kind: .connection, message: "could not start libcurl")
+      }
+      self.easy = easy
+      self.idleTimeout = idleTimeout > 0 ? idleTimeout : .infinity
+      self.deadline = deadline > 0 ? deadline : .infinity
+      self.progress = request.uploadProgress
+      errorBuffer[0] = 0
+      body = ResponseBody(
+        onCancel: { [weak self] in self?.cancel() }, onResume: { [weak self] in self?.requestResume() })
+      try configure(request)
+    }
+
+    deinit {
+      curl_slist_free_all(headerList)
+      errorBuffer.deallocate()
+    }
+
+    private func set(_ option: CURLoption, _ value: Int) { _ = groq_curl_setopt_long(easy, option, value) }
+    private func set(_ option: CURLoption, _ value: String) { _ = groq_curl_setopt_string(easy, option, value) }
+
+    private func configure(_ request: HTTPRequest) throws {
+      set(CURLOPT_URL, request.url.absoluteString)
+      // Signals are groq's (Ctrl-C); libcurl must not install handlers or use alarm() for DNS timeouts.
+      set(CURLOPT_NOSIGNAL, 1)
+      // Redirects are not followed: the Authorization header would go wherever they point. The 3xx is the answer.
+      set(CURLOPT_FOLLOWLOCATION, 0)
+      // What URLSession asked for; libcurl decodes it, and the body's cap and backpressure bound what that makes.
+      set(CURLOPT_ACCEPT_ENCODING, "")
+      set(CURLOPT_TCP_NODELAY, 1)
+      set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
+      if idleTimeout.isFinite { set(CURLOPT_CONNECTTIMEOUT_MS, Int(idleTimeout * 1000)) }
+      _ = groq_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
+      configureProxy(request.url)
+      configureCertificates()
+
+      switch request.method {
+      case "GET": set(CURLOPT_HTTPGET, 1)
+      case "POST": set(CURLOPT_POST, 1)
+      default: set(CURLOPT_CUSTOMREQUEST, request.method)
+      }
+      var lines = request.headers.map { "\($0.name): \($0.value)" }
+      // libcurl would send `Expect: 100-continue` before a large body and wait for the server's go-ahead.
+      lines.append("Expect:")
+      for line in lines { headerList = curl_slist_append(headerList, line) }
+      _ = groq_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)
+
+      let context = Unmanaged.passUnretained(self).toOpaque()
+      _ = groq_curl_setopt_write(easy, CURLOPT_WRITEFUNCTION, curlWrite)
+      _ = groq_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
+      _ = groq_curl_setopt_write(easy, CURLOPT_HEADERFUNCTION, curlHeader)
+      _ = groq_curl_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
+      _ = groq_curl_setopt_xferinfo(easy, CURLOPT_XFERINFOFUNCTION, curlProgress)
+      _ = groq_curl_setopt_pointer(easy, CURLOPT_XFERINFODATA, context)
+      set(CURLOPT_NOPROGRESS, 0)
+      if let source {
+        // A known length: libcurl sends Content-Length, not chunked, and reads the body as it goes.
+        _ = groq_curl_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(source.length))
+        _ = groq_curl_setopt_read(easy, CURLOPT_READFUNCTION, curlRead)
+        _ = groq_curl_setopt_pointer(easy, CURLOPT_READDATA, Unmanaged.passUnretained(source).toOpaque())
+      } else if request.method == "POST" {
+        _ = groq_curl_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, 0)
+        set(CURLOPT_POSTFIELDS, "")
+      }
+    }
+
+    /// libcurl already reads `https_proxy`, `http_proxy` (lowercase only), `all_proxy` and `no_proxy` per
+    /// transfer. A request to this machine never goes through a proxy: it is the one place groq sends the key in
+    /// clear text. Set per request; the environment is left alone.
+    private func configureProxy(_ url: URL) {
+      let host = (url.host ?? "").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+      if Configuration.isLoopback(host) { set(CURLOPT_PROXY, "") }
+    }
+
+    /// The system CA store is libcurl's default; `CURL_CA_BUNDLE` and `SSL_CERT_FILE` (and `SSL_CERT_DIR`) replace
+    /// it as they do for the curl command, which libcurl itself does not read.
+    private func configureCertificates() {
+      let environment = ProcessInfo.processInfo.environment
+      if let bundle = environment["CURL_CA_BUNDLE"] ?? environment["SSL_CERT_FILE"], !bundle.isEmpty {
+        set(CURLOPT_CAINFO, bundle)
+      }
+      if let directory = environment["SSL_CERT_DIR"], !directory.isEmpty { set(CURLOPT_CAPATH, directory) }
+    }
+
+    // MARK: Other threads
+
+    func start(head: CheckedContinuation<HTTPResponse, any Error>) {
+      lock.lock()
+      self.head = head
+      lock.unlock()
+      CurlDriver.shared.add(self)
+    }
+
+    /// Ends the transfer from any thread; the driver notices within one wake-up.
+    func cancel() {
+      lock.lock()
+      cancelled = true
+      lock.unlock()
+      CurlDriver.shared.wake()
+    }
+
+    private func requestResume() {
+      lock.lock()
+      resumeRequested = true
+      lock.unlock()
+      CurlDriver.shared.wake()
+    }
+
+    /// Whether to stop, and whether to resume reading; each request is taken once.
+    func takeRequests() -> (cancel: Bool, resume: Bool) {
+      lock.lock()
+      defer { lock.unlock() }
+      let resume = resumeRequested
+      resumeRequested = false
+      return (cancelled, resume)
+    }
+
+    // MARK: The driver's thread
+
+    enum Ending {
+      case finished(CURLcode)
+      case cancelled
+      case idle
+      case deadline
+    }
+
+    /// The limit that has run out at `now`, if any.
+    func expired(at now: Double) -> Ending? {
+      if now - started >= deadline { return .deadline }
+      // A paused transfer waits for the reader, not the server: the idle timer does not run.
+      if paused { lastActivity = now }
+      if now - lastActivity >= idleTimeout { return .idle }
+      return nil
+    }
+
+    /// Seconds until a limit could run out.
+    func secondsLeft(at now: Double) -> Double {
+      min(started + deadline - now, paused ? .infinity : lastActivity + idleTimeout - now)
+    }
+
+    /// Called after the driver has removed the handle from its multi handle.
+    func finish(_ ending: Ending) {
+      curl_easy_cleanup(easy)
+      source?.close()
+      conclude(ending)
+    }
+
+    private func conclude(_ ending: Ending) {
+      var failure: GroqError?
+      switch ending {
+      case .finished(let code) where code == CURLE_OK: failure = nil
+      case .finished(let code): failure = describe(code)
+      case .cancelled: failure = GroqError(kind: .cancelled, message: "cancelled")
+      case .idle: failure = .idleTimeout(idleTimeout)
+      case .deadline: failure = .deadlineExceeded(deadline)
+      }
+      lock.lock()
+      let head = self.head
+      self.head = nil
+      lock.unlock()
+      if let head {
+        if let failure {
+          head.resume(throwing: failure)
+        } else {
+          head.resume(returning: response())
+          body.finish()
+        }
+      } else {
+        body.finish(throwing: failure)
+      }
+    }
+
+    private func response() -> HTTPResponse {
+      HTTPResponse(status: status, headers: HTTPHeaders(headers), body: body)
+    }
+
+    /// libcurl's code in the words a user needs; the error buffer has the detail (a TLS problem, say).
+    private func describe(_ code: CURLcode) -> GroqError {
+      let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+      switch code {
+      case CURLE_COULDNT_CONNECT: return GroqError(kind: .connection, message: "could not connect to the server")
+      case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+        return GroqError(kind: .connection, message: "could not resolve the server's host name")
+      case CURLE_OPERATION_TIMEDOUT: return .idleTimeout(idleTimeout)
+      case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING:
+        return GroqError(kind: .connection, message: "the connection was lost")
+      case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE:
+        // CURL_CA_BUNDLE and SSL_CERT_FILE name a bundle to trust; the CLI's help lists them.
+        return GroqError(kind: .connection, message: "the server's TLS certificate is not trusted: \(detail)")
+      case CURLE_READ_ERROR: return GroqError(kind: .connection, message: "could not read the upload: \(detail)")
+      default: return GroqError(kind: .connection, message: detail)
+      }
+    }
+
+    static func now() -> Double {
+      var time = timespec()
+      clock_gettime(CLOCK_MONOTONIC, &time)
+      return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    // MARK: libcurl's callbacks, on the transfer's thread
+
+    fileprivate func received(_ bytes: UnsafeRawBufferPointer) -> Int {
+      deliverHead()
+      guard body.offer(bytes) else {
+        paused = true
+        return groq_curl_writefunc_pause
+      }
+      lastActivity = Self.now()
+      return bytes.count
+    }
+
+    fileprivate func receivedHeader(_ line: UnsafeRawBufferPointer) {
+      lastActivity = Self.now()
+      var end = line.count
+      while end > 0 && (line[end - 1] == 0x0A || line[end - 1] == 0x0D) { end -= 1 }
+      // "\r\n" is one Character to Swift, so the line end is cut off as bytes.
+      let text = String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<end]), as: UTF8.self)
+      if text.hasPrefix("HTTP/") {
+        // A new status line: an interim 100 Continue's headers are not the response's.
+        headers = [:]
+        status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
+      } else if text.isEmpty {
+        if status >= 200 { deliverHead() }
+      } else if let colon = text.firstIndex(of: ":") {
+        let name = text[..<colon].lowercased()
+        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        headers[name] = headers[name].map { $0 + ", " + value } ?? value
+      }
+    }
+
+    private func deliverHead() {
+      guard !headDelivered else { return }
+      headDelivered = true
+      lock.lock()
+      let head = self.head
+      self.head = nil
+      lock.unlock()
+      head?.resume(returning: response())
+    }
+
+    fileprivate func uploaded(_ sent: Int64, of total: Int64) {
+      guard sent != lastUploaded else { return }
+      lastUploaded = sent
+      lastActivity = Self.now()
+      progress?(sent, total)
+    }
+  }
+
+  /// The one thread that drives every transfer, through one multi handle: its connection cache keeps a
+  /// connection (and a TLS session, and an HTTP/2 stream's connection) open from one request to the next, as
+  /// URLSession's session did, so a REPL's second question does not pay for a new handshake.
+  final class CurlDriver: @unchecked Sendable {
+    static let shared = CurlDriver()
+
+    private let multi: UnsafeMutableRawPointer
+    private let lock = NSLock()
+    private var incoming: [CurlTransfer] = []
+    private var thread: Thread?
+    // Only the driver's thread touches these.
+    private var active: [CurlTransfer] = []
+
+    private init() {
+      CurlGlobal.initialize()
+      multi = curl_multi_init()!
+    }
+
+    func add(_ transfer: CurlTransfer) {
+      lock.lock()
+      incoming.append(transfer)
+      if thread == nil {
+        let thread = Thread { [self] in run() }
+        thread.name = "groq-curl"
+        self.thread = thread
+        thread.start()
+      }
+      lock.unlock()
+      wake()
+    }
+
+    /// Makes a waiting `curl_multi_poll` return at once; safe from any thread.
+    func wake() { curl_multi_wakeup(multi) }
+
+    private func run() {
+      while true {
+        lock.lock()
+        let arrived = incoming
+        incoming.removeAll()
+        lock.unlock()
+        var now = CurlTransfer.now()
+        for transfer in arrived {
+          transfer.started = now
+          transfer.lastActivity = now
+          curl_multi_add_handle(multi, transfer.easy)
+          active.append(transfer)
+        }
+        for transfer in active {
+          let (cancel, resume) = transfer.takeRequests()
+          if cancel {
+            end(transfer, .cancelled)
+          } else if resume && transfer.paused {
+            transfer.paused = false
+            transfer.lastActivity = now
+            curl_easy_pause(transfer.easy, groq_curlpause_cont)
+          }
+        }
+        var running: Int32 = 0
+        curl_multi_perform(multi, &running)
+        var left: Int32 = 0
+        while let message = curl_multi_info_read(multi, &left) {
+          guard message.pointee.msg == CURLMSG_DONE,
+            let transfer = active.first(where: { $0.easy == message.pointee.easy_handle })
+          else { continue }
+          end(transfer, .finished(message.pointee.data.result))
+        }
+        now = CurlTransfer.now()
+        var wait = active.isEmpty ? 60.0 : 1.0
+        for transfer in active {
+          if let ending = transfer.expired(at: now) {
+            end(transfer, ending)
+          } else {
+            wait = min(wait, transfer.secondsLeft(at: now))
+          }
+        }
+        curl_multi_poll(multi, nil, 0, Int32(max(1, (wait * 1000).rounded(.up))), nil)
+      }
+    }
+
+    private func end(_ transfer: CurlTransfer, _ ending: CurlTransfer.Ending) {
+      curl_multi_remove_handle(multi, transfer.easy)
+      active.removeAll { $0 === transfer }
+      transfer.finish(ending)
+    }
+  }
+
+  /// A request body read by libcurl as it sends: bytes from memory and ranges of files, one after the other, so a
+  /// 25 MB upload is never in memory and never copied to a temporary file.
+  final class CurlBodySource: @unchecked Sendable {
+    /// One piece, with its length known before the transfer (Content-Length).
+    private enum Segment {
+      case bytes(Data)
+      case file(path: String, offset: UInt64, length: Int)
+    }
+
+    let length: Int
+    private let segments: [Segment]
+    private var current = 0
+    /// Bytes of the current segment already handed to libcurl.
+    private var done = 0
+    private var descriptor: Int32 = -1
+
+    convenience init(data: Data) {
+      try! self.init(parts: [.bytes(data)])
+    }
+
+    init(parts: [MultipartBody.Content]) throws {
+      var segments: [Segment] = []
+      for part in parts {
+        switch part {
+        case .bytes(let data): segments.append(.bytes(data))
+        case .file(let url, let offset, let length):
+          var info = stat()
+          guard stat(url.path, &info) == 0 else {
+            throw GroqError(
+              kind: .connection, message: "could not read \(url.path): \(String(cString: strerror(errno)))")
+          }
+          let available = max(0, Int(info.st_size) - Int(offset))
+          segments.append(.file(path: url.path, offset: offset, length: min(available, length.map(Int.init) ?? .max)))
+        }
+      }
+      self.segments = segments
+      length = segments.reduce(0) { total, segment in
+        switch segment {
+        case .bytes(let data): total + data.count
+        case .file(_, _, let length): total + length
+        }
+      }
+    }
+
+    /// Fills `buffer` from the current segment; 0 at the end, CURL_READFUNC_ABORT on a read error.
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+      while current < segments.count {
+        switch segments[current] {
+        case .bytes(let data):
+          let count = min(buffer.count, data.count - done)
+          if count > 0 {
+            data.withUnsafeBytes { bytes in
+              buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[done..<(done + count)]))
+            }
+            done += count
+            return count
+          }
+        case .file(let path, let offset, let length):
+          if descriptor < 0 {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0, lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+              return Int(CURL_READFUNC_ABORT)
+            }
+          }
+          let wanted = min(buffer.count, length - done)
+          if wanted > 0 {
+            let count = Glibc.read(descriptor, buffer.baseAddress, wanted)
+            if count < 0 && errno == EINTR { continue }
+            // A file that shrank would leave the server waiting for bytes promised in Content-Length.
+            guard count > 0 else { return Int(CURL_READFUNC_ABORT) }
+            done += count
+            return count
+          }
+          close()
+        }
+        current += 1
+        done = 0
+      }
+      return 0
+    }
+
+    func close() {
+      if descriptor >= 0 { Glibc.close(descriptor) }
+      descriptor = -1
+    }
+  }
+
+  // C callbacks cannot capture context: the transfer (or the body source) comes through libcurl's user pointer,
+  // unretained, as the transfer's thread holds it for as long as libcurl can call back.
+  private let curlWrite: curl_write_callback = { pointer, size, count, context in
+    guard let pointer, let context else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    return transfer.received(UnsafeRawBufferPointer(start: pointer, count: size * count))
+  }
+
+  private let curlHeader: curl_write_callback = { pointer, size, count, context in
+    guard let pointer, let context else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    transfer.receivedHeader(UnsafeRawBufferPointer(start: pointer, count: size * count))
+    return size * count
+  }
+
+  private let curlRead: curl_read_callback = { pointer, size, count, context in
+    guard let pointer, let context else { return Int(CURL_READFUNC_ABORT) }
+    let source = Unmanaged<CurlBodySource>.fromOpaque(context).takeUnretainedValue()
+    return source.read(into: UnsafeMutableRawBufferPointer(start: pointer, count: size * count))
+  }
+
+  private let curlProgress: curl_xferinfo_callback = { context, _, _, total, sent in
+    guard let context else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    transfer.uploaded(Int64(sent), of: Int64(total))
+    return 0
+  }
+#endif
