@@ -105,7 +105,7 @@ final class LineEditor: Sendable {
     // Without libedit's signal handlers it never hears of SIGWINCH; a window resized during an answer is measured
     // here, before the prompt is drawn.
     rl_resize_terminal()
-    send(BracketedPaste.enable)
+    if bracketsPastes { send(BracketedPaste.enable) }
     rl_callback_handler_install(prompt) { line in
       LineEditor.finished =
         line.map { pointer in
@@ -116,7 +116,7 @@ final class LineEditor: Sendable {
     }
     defer {
       rl_callback_handler_remove()
-      send(BracketedPaste.disable)
+      if bracketsPastes { send(BracketedPaste.disable) }
     }
     while finished == nil {
       // Keys typed ahead of this prompt, or after the Enter that ended the last line, are already read.
@@ -143,6 +143,9 @@ final class LineEditor: Sendable {
     }
     return finished ?? .end
   }
+
+  /// A dumb terminal would print the sequence that turns bracketed paste on.
+  private static let bracketsPastes = ProcessInfo.processInfo.environment["TERM"] != "dumb"
 
   /// What libedit has not read yet from the terminal.
   nonisolated(unsafe) private static var keys = BracketedPaste()
