@@ -7,9 +7,62 @@ to the first byte of the answer on the terminal. The stream is fake-groq's fille
 line that outgrows the window, the renderer's costliest case (it is redrawn until it is taller than the window,
 then written piece by piece).
 
-Usage: bench/render.py --groq PATH --url URL [--runs N]
+With --markdown (and no --url) it serves, itself, a Markdown answer of about 5000 tokens (headings, emphasis,
+lists, code blocks, tables, repeated) in pieces of four characters, the renderer's everyday work.
+
+Usage: bench/render.py --groq PATH (--url URL | --markdown) [--runs N]
 """
-import argparse, json, os, pty, select, statistics, struct, fcntl, termios, time
+import argparse, http.server, json, os, pty, select, statistics, struct, fcntl, termios, threading, time
+
+SECTION = """## Section {n}
+
+Some **bold** text, some *emphasis*, `inline code` and a [link](https://example.com/{n}) in a paragraph long
+enough to wrap at the window's edge more than once, so that the renderer wraps it at word boundaries.
+
+- a list item that also runs on long enough to wrap under its own text rather than under the bullet
+- a second item with `code`
+  - nested
+
+```python
+def greet(name):  # a comment
+    return "hello " + name + str({n})
+```
+
+| Name | Qty |
+|:-----|----:|
+| apples | {n} |
+| kiwis | 12 |
+
+"""
+
+
+def markdown_server():
+    """An OpenAI-style SSE server on a free port that answers every chat request with the Markdown above."""
+    text = "".join(SECTION.format(n=n) for n in range(40))
+    pieces = [text[i:i + 4] for i in range(0, len(text), 4)][:5000]
+
+    def chunk(delta, finish=None):
+        return "data: " + json.dumps({"id": "b", "object": "chat.completion.chunk", "created": 1, "model": "m",
+                                      "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}) + "\n\n"
+    body = ("".join(chunk({"content": p}) for p in pieces) + chunk({}, "stop") + "data: [DONE]\n\n").encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("content-length", 0)))
+            self.send_response(200)
+            self.send_header("content-type", "text/event-stream")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return "http://127.0.0.1:%d" % server.server_address[1]
 
 TOKENS = 5000
 
@@ -48,9 +101,14 @@ def run(groq, url, raw, env_extra):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--groq", required=True)
-    parser.add_argument("--url", required=True)
+    parser.add_argument("--url")
+    parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
+    if args.markdown:
+        args.url = markdown_server()
+    elif not args.url:
+        parser.error("give --url (a fake-groq) or --markdown")
     results = {}
     for mode, raw in (("rendered", False), ("--raw", True)):
         cpu, first, sizes = [], [], []

@@ -46,6 +46,18 @@ struct MarkdownBlocks {
     return flush() + single(line)
   }
 
+  /// Takes note of a line that is not printed (it was shown as written): only whether it opens or closes a fence.
+  mutating func pass(_ raw: String) {
+    let trimmed = raw.trimmingSpaces
+    if let open = fence {
+      if Self.leadingSpaces(raw) < 4, trimmed.count >= open.length, trimmed.allSatisfy({ $0 == open.marker }) {
+        fence = nil
+      }
+    } else if Self.leadingSpaces(raw) < 4, let opened = Self.fenceOpening(trimmed) {
+      fence = (opened.marker, opened.length, CodeHighlighter(name: opened.language))
+    }
+  }
+
   /// Ends what is held: a table is aligned, a lone row is prose.
   mutating func flush() -> String {
     defer { held = [] }

@@ -40,10 +40,19 @@ struct MarkdownRenderer {
       partial += head
       if head.unicodeScalars.last == "\r" { head.unicodeScalars.removeLast() }
       if partial.unicodeScalars.last == "\r" { partial.unicodeScalars.removeLast() }
-      _ = blocks.complete(partial)
+      blocks.pass(partial)
       out += frozenText.escape(head) + frozenText.endLine() + "\n"
       partial = ""
       frozen = false
+    }
+    // The common case, a piece inside the line being written: it is only appended, so only it is made safe and
+    // written, without going over the line again.
+    if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) && !partial.hasSuffix("\r") {
+      let piece = VisibleControls.escape(text)
+      partial += text
+      shown += piece
+      freezeIfTooTall()
+      return out + piece
     }
     partial += text
     var finished = ""
