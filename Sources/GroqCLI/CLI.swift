@@ -19,7 +19,9 @@ public enum CLI {
   public static func main() async -> Never {
     // EPIPE from write(2) ends output quietly; the default SIGPIPE would kill groq mid-sentence with status 141.
     signal(SIGPIPE, SIG_IGN)
+    Interrupts.unblock()
     let status = await run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+    RunTemporaryDirectory.remove()
     exit(status.rawValue)
   }
 
@@ -71,15 +73,17 @@ public enum CLI {
     let task = Task { try await command.run(context) }
     Interrupts.install { task.cancel() }
     let result = await task.result
-    if Interrupts.happened { return .interrupted }
+    if Interrupts.happened { return Interrupts.status }
     return try result.get()
   }
 
   /// One line on stderr, a hint, and the status; the single place errors become words.
   static func report(_ error: any Error, terminal: Terminal) -> ExitStatus {
-    if error is OutputClosed || (error as? ReplyFailure)?.underlying is OutputClosed { return .success }
+    if let closed = (error as? OutputClosed) ?? ((error as? ReplyFailure)?.underlying as? OutputClosed) {
+      if closed.isQuiet { return .success }
+    }
     let failure = ErrorReport.make(error)
-    if failure.status == .interrupted { return .interrupted }
+    if failure.status == .interrupted { return Interrupts.happened ? Interrupts.status : .interrupted }
     terminal.error(failure.message, hint: failure.hint)
     return failure.status
   }

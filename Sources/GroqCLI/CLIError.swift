@@ -9,6 +9,10 @@ public enum ExitStatus: Int32, Sendable {
   case auth = 4
   /// Ctrl-C.
   case interrupted = 130
+  /// SIGHUP: the terminal went away. Handled like Ctrl-C, with the shell's status for it.
+  case hangUp = 129
+  /// SIGTERM: asked to stop. Handled like Ctrl-C, with the shell's status for it.
+  case terminated = 143
 }
 
 /// A failure the user must see: one line, an optional hint, and the exit status it means.

@@ -6,9 +6,17 @@ enum ErrorReport {
   static let keysPage = "https://console.groq.com/keys"
 
   static func make(_ error: any Error) -> CLIError {
+    var report = words(error)
+    report.message = FoundationErrorText.translate(report.message)
+    report.hint = report.hint.map(FoundationErrorText.translate)
+    return report
+  }
+
+  private static func words(_ error: any Error) -> CLIError {
     switch error {
-    case let error as ReplyFailure: return make(error.underlying)
+    case let error as ReplyFailure: return words(error.underlying)
     case let error as CLIError: return error
+    case let error as OutputClosed: return error.failure
     case let error as UsageError:
       let help = error.command.map { "groq \($0) --help" } ?? "groq --help"
       let hint = error.hint.map { "\($0) (see '\(help)')" } ?? "see '\(help)'"
@@ -16,7 +24,7 @@ enum ErrorReport {
     case let error as ConfigurationError: return configuration(error)
     case let error as GroqError: return api(error)
     case is CancellationError: return CLIError("cancelled", status: .interrupted)
-    default: return CLIError("\(error)")
+    default: return CLIError(FoundationErrorText.describe(error as NSError) ?? "\(error)")
     }
   }
 

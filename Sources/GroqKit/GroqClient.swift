@@ -46,7 +46,6 @@ public struct GroqClient: Sendable {
 
   // MARK: Chat
 
-  /// A whole answer at once.
   /// The request as this server reads it: a server that is not Groq also gets the token limit as `max_tokens`,
   /// which llama.cpp's server reads instead of `max_completion_tokens` (Groq takes either, so it gets one).
   func compatible(_ request: ChatCompletionRequest) -> ChatCompletionRequest {
@@ -58,6 +57,7 @@ public struct GroqClient: Sendable {
     return request
   }
 
+  /// A whole answer at once.
   public func chatCompletion(_ request: ChatCompletionRequest) async throws -> (completion: ChatCompletion, raw: Data) {
     var request = request
     request.stream = nil

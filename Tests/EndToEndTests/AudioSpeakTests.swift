@@ -75,16 +75,33 @@ struct AudioSpeakTests {
     #expect(body["voice"] as? String == "troy")
   }
 
-  @Test("Orpheus answers WAV only: --format mp3 asks for WAV and converts it with ffmpeg")
-  func mp3ThroughFFmpeg() throws {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ffmpeg") else { return }
-    let output = directory.url.appendingPathComponent("hello.mp3")
-    let result = try run(["speak", "-v", "troy", "--format", "mp3", "-o", output.path, "hello"])
-    #expect(result.status == 0, "\(result.stderr)")
-    #expect(try server.requests.last?.json()["response_format"] as? String == "wav")
-    let data = try Data(contentsOf: output)
-    // An MP3 starts with an ID3 tag or a frame sync.
-    #expect(data.starts(with: Data("ID3".utf8)) || data.first == 0xFF)
+  @Test(
+    "Orpheus answers WAV only: --format mp3, flac and ogg ask for WAV and convert it with ffmpeg, long text too",
+    .enabled(if: speakFFmpeg != nil),
+    arguments: [("mp3", [Array("ID3".utf8), [0xFF]]), ("flac", [Array("fLaC".utf8)]), ("ogg", [Array("OggS".utf8)])])
+  func convertedByFFmpeg(format: String, magic: [[UInt8]]) throws {
+    // Two sentences over Orpheus's 200 characters per request: two WAV pieces, joined, then converted once.
+    let long = String(repeating: "Fast models answer quickly. ", count: 6) + String(repeating: "And then more. ", count: 6)
+    for text in ["hello", long] {
+      let output = directory.url.appendingPathComponent("hello-\(text.count).\(format)")
+      let before = server.requests.count
+      let result = try run(["speak", "-v", "troy", "--format", format, "-o", output.path, text])
+      #expect(result.status == 0, "\(result.stderr)")
+      let sent = server.requests.dropFirst(before)
+      #expect(sent.count == (text == long ? 2 : 1))
+      #expect(try sent.allSatisfy { try $0.json()["response_format"] as? String == "wav" })
+      let data = try Data(contentsOf: output)
+      // An MP3 starts with an ID3 tag or a frame sync; FLAC and Ogg with their own marks.
+      #expect(magic.contains { data.starts(with: $0) })
+      // One whole file: ffmpeg reads it back as audio of the kind asked for, as long as the pieces together.
+      let probe = Process()
+      probe.executableURL = URL(fileURLWithPath: try #require(speakFFmpeg))
+      probe.arguments = ["-v", "error", "-i", output.path, "-f", "null", "-"]
+      probe.standardError = FileHandle.nullDevice
+      try probe.run()
+      probe.waitUntilExit()
+      #expect(probe.terminationStatus == 0)
+    }
   }
 
   @Test("without ffmpeg, a format Orpheus does not speak is refused before sending, with the command to convert")
@@ -210,3 +227,7 @@ enum AudioSpeechReading {
     return String(scalars)
   }
 }
+
+/// ffmpeg on this machine's PATH, if any: speech converted from WAV is tested only where it is installed.
+private let speakFFmpeg: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+  .map { "\($0)/ffmpeg" }.first { FileManager.default.isExecutableFile(atPath: $0) }

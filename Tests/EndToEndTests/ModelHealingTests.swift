@@ -173,3 +173,113 @@ extension ModelHealingTests {
     #expect(models == ["openai/gpt-oss-120b", "openai/gpt-oss-20b"])
   }
 }
+
+extension ModelHealingTests {
+  @Test("a healed default is remembered for a day: the next run sends to the replacement in one request")
+  func healedDefaultIsRemembered() throws {
+    let server = try Self.server(without: "openai/gpt-oss-120b")
+    let home = GroqProcess.scratchDirectory("home")
+    let first = try GroqProcess.run(["chat", "hi"], server: server, environment: ["HOME": home])
+    #expect(first.status == 0)
+    #expect(server.requests.count == 3)
+    let second = try GroqProcess.run(["chat", "hi"], server: server, environment: ["HOME": home])
+    #expect(second.status == 0)
+    #expect(second.stdout == ChatTests.answer + "\n")
+    #expect(second.stderr == "")
+    let after = server.requests.dropFirst(3)
+    #expect(after.map(\.path) == ["/openai/v1/chat/completions"])
+    #expect(try after.first?.json()["model"] as? String == "openai/gpt-oss-20b")
+    // Another role's default is its own: reason heals to its next preferred id, not chat's.
+    let reason = try GroqProcess.run(["reason", "r?"], server: server, environment: ["HOME": home])
+    #expect(reason.stderr.contains("using qwen/qwen3.8-27b for reasoning"))
+    // A model the user named is never redirected: it fails as it is.
+    let named = try GroqProcess.run(
+      ["chat", "-m", "openai/gpt-oss-120b", "hi"], server: server, environment: ["HOME": home])
+    #expect(named.status == 1)
+    #expect(try server.requests.dropLast().last?.json()["model"] as? String == "openai/gpt-oss-120b")
+    // A day later the record has expired with the model list, and the default is tried again.
+    let file = URL(fileURLWithPath: home + "/.cache/groq/healed.json")
+    var stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+    let entries = try #require(stored["entries"] as? [[String: Any]])
+    stored["entries"] = entries.map { entry in
+      entry.merging(["at": Date().timeIntervalSince1970 - 25 * 3600]) { $1 }
+    }
+    try JSONSerialization.data(withJSONObject: stored).write(to: file)
+    let count = server.requests.count
+    let later = try GroqProcess.run(["chat", "hi"], server: server, environment: ["HOME": home])
+    #expect(later.status == 0)
+    #expect(server.requests.dropFirst(count).map(\.path).count == 3)
+  }
+}
+
+extension ModelHealingTests {
+  /// The fake with Orpheus English shut down and, when `successor` is set, a newer English model that is not
+  /// groq's data yet answering in its place.
+  static func speechServer(successor: String?) -> FakeGroqServer? {
+    guard let server = try? FakeGroqServer() else { return nil }
+    let gone = "canopylabs/orpheus-v1-english"
+    let list = FakeModelList.json(excluding: [gone])
+    let withSuccessor =
+      successor.map { list.replacingOccurrences(of: "]}", with: #",{"id":"\#($0)","object":"model","owned_by":"x"}]}"#) }
+      ?? list
+    server.setHandler { request in
+      if request.method == "GET" && request.path == "/openai/v1/models" { return .json(withSuccessor) }
+      guard request.path == "/openai/v1/audio/speech", let model = try? request.json()["model"] as? String else {
+        return nil
+      }
+      if model == gone {
+        return .groqError(
+          status: 404, message: "The model `\(gone)` does not exist or you do not have access to it.",
+          code: "model_not_found")
+      }
+      if model == successor { return .data(FakeAudio.wav(seconds: 1), contentType: "audio/wav") }
+      return nil
+    }
+    return server
+  }
+
+  @Test("speak's default model that is gone heals within its language, keeping the voice -v chose; -m keeps it")
+  func speechHeals() throws {
+    let server = try #require(Self.speechServer(successor: "canopylabs/orpheus-v2-english"))
+    let result = try AudioRun.run(["speak", "hello"], server: server)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr
+        == "groq: warning: canopylabs/orpheus-v1-english is no longer available; using canopylabs/orpheus-v2-english for speech\n"
+    )
+    #expect(FakeAudio.decode(result.stdout) != nil)
+    #expect(
+      server.requests.map(\.path) == ["/openai/v1/audio/speech", "/openai/v1/models", "/openai/v1/audio/speech"])
+    let bodies = try server.requests.filter { $0.path.hasSuffix("speech") }.map { try $0.json() }
+    #expect(bodies.map { $0["model"] as? String } == ["canopylabs/orpheus-v1-english", "canopylabs/orpheus-v2-english"])
+    #expect(bodies.map { $0["voice"] as? String } == ["troy", "troy"])
+
+    // Long text: the first piece heals, the second goes to the replacement at once.
+    let count = server.requests.count
+    let long = String(repeating: "Fast models answer quickly. ", count: 6) + String(repeating: "And more. ", count: 6)
+    let pieces = try AudioRun.run(["speak", long], server: server)
+    #expect(pieces.status == 0, "\(pieces.stderr)")
+    #expect(
+      server.requests.dropFirst(count).map { (try? $0.json())?["model"] as? String ?? $0.path } == [
+        "canopylabs/orpheus-v1-english", "/openai/v1/models", "canopylabs/orpheus-v2-english",
+        "canopylabs/orpheus-v2-english",
+      ])
+
+    let voiced = try AudioRun.run(["speak", "-v", "hannah", "hello"], server: server)
+    #expect(voiced.status == 0, "\(voiced.stderr)")
+    #expect(try server.requests.last?.json()["voice"] as? String == "hannah")
+
+    let named = try AudioRun.run(["speak", "-m", "canopylabs/orpheus-v1-english", "hello"], server: server)
+    #expect(named.status == 1)
+    #expect(named.stderr.hasPrefix("groq: error: the model canopylabs/orpheus-v1-english does not exist"))
+  }
+
+  @Test("speak does not heal English to an Arabic model: the error lists the speech models the key has")
+  func speechKeepsLanguage() throws {
+    let server = try #require(Self.speechServer(successor: nil))
+    let result = try AudioRun.run(["speak", "hello"], server: server)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("hint: models your key can use for speech: canopylabs/orpheus-arabic-saudi"))
+    #expect(server.requests.map(\.path) == ["/openai/v1/audio/speech", "/openai/v1/models"])
+  }
+}

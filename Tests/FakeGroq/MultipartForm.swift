@@ -27,11 +27,14 @@ public struct MultipartForm: Sendable {
       cursor += delimiter.count
       // "--" after a delimiter ends the form.
       if body.count >= cursor + 2 && body[cursor] == 0x2D && body[cursor + 1] == 0x2D { break }
+      // The CRLF that ends the headers may also be the one that starts the next delimiter: the part is then empty
+      // (found by the fuzzer: searching from after it made the body's range run backwards).
       guard let headerEnd = Self.find(Data("\r\n\r\n".utf8), in: body, from: cursor),
-        let next = Self.find(Data("\r\n".utf8) + delimiter, in: body, from: headerEnd)
+        let next = Self.find(Data("\r\n".utf8) + delimiter, in: body, from: headerEnd + 2)
       else { return nil }
       let headers = String(decoding: body[cursor..<headerEnd], as: UTF8.self)
-      guard let part = Self.part(headers: headers, body: body[(headerEnd + 4)..<next]) else { return nil }
+      let content = next >= headerEnd + 4 ? body[(headerEnd + 4)..<next] : Data()
+      guard let part = Self.part(headers: headers, body: content) else { return nil }
       parts.append(part)
       cursor = next + 2
     }

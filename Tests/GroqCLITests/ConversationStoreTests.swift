@@ -34,7 +34,8 @@ struct ConversationStoreTests {
     #expect(attributes[.posixPermissions] as? Int == 0o600)
     let directoryMode = try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? Int
     #expect(directoryMode == 0o700)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["notes.json"])
+    // The lock file stays beside the conversation (see FileLock); no temporary file does.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [".notes.json.lock", "notes.json"])
     let json = try String(contentsOf: store.file("notes"), encoding: .utf8)
     #expect(json.contains("\"content\" : \"hi 🎉\""))
     #expect(json.contains("\"interrupted\" : true"))

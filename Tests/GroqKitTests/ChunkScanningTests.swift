@@ -48,6 +48,17 @@ struct ChunkScanningTests {
     #expect(scan(json) == nil)
   }
 
+  /// The fuzzer's one disagreement (bench/fuzz chunk): on a repeated key the scanner keeps the last value and
+  /// JSONDecoder the first. No server repeats keys; this pins the behaviour so a change to either is seen.
+  @Test("a repeated key: the scanner keeps the last value, JSONDecoder the first")
+  func repeatedKey() throws {
+    let json = #"{"id":"c1","choices":[{"index":0,"delta":{"content":"first"}}],"choices":[{"index":1,"delta":{"content":"last"}}]}"#
+    let fast = try #require(scan(json))
+    #expect(fast.choices.first?.delta.content == "last")
+    let reference = try JSONDecoder().decode(ChatCompletionChunk.self, from: Data(json.utf8))
+    #expect(reference.choices.first?.delta.content == "first")
+  }
+
   private func scan(_ json: String) -> ChatCompletionChunk? {
     var text = json
     return text.withUTF8 { ChatCompletionChunk.scan(UnsafeRawBufferPointer($0)) }

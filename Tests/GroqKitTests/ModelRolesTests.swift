@@ -90,3 +90,18 @@ struct FakeLineupTests {
     }
   }
 }
+
+@Suite("which errors say the model is gone")
+struct ModelGoneErrorTests {
+  @Test("400 model_decommissioned and 404 model_not_found are gone; another 404 or code is not")
+  func gone() {
+    func error(_ status: Int, _ code: String?) -> GroqError {
+      GroqError(kind: .api(status: status), message: "m", code: code)
+    }
+    #expect(error(400, "model_decommissioned").modelIsGone)
+    #expect(error(404, "model_not_found").modelIsGone)
+    #expect(!error(400, "model_not_found").modelIsGone)
+    #expect(!error(404, nil).modelIsGone)
+    #expect(!error(403, "model_terms_required").modelIsGone)
+  }
+}

@@ -71,16 +71,30 @@ struct WAVTests {
   }
 
   /// What an AudioJoiner makes of `pieces`, through a real file: WAV's header is rewritten in place at the end.
-  static func joined(_ pieces: [Data], joining: AudioJoining = .wav) throws -> Data {
+  static func joined(
+    _ pieces: [Data], joining: AudioJoining = .wav, wavLimit: UInt64 = AudioJoiner.wavDataLimit
+  ) throws -> Data {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("join-\(UUID().uuidString)")
     #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
     defer { try? FileManager.default.removeItem(at: url) }
     let handle = try FileHandle(forUpdating: url)
-    let joiner = AudioJoiner(writingTo: handle, joining: joining)
+    let joiner = AudioJoiner(writingTo: handle, joining: joining, wavLimit: wavLimit)
     for piece in pieces { try joiner.append(piece) }
     try joiner.finish()
     try handle.close()
     return try Data(contentsOf: url)
+  }
+
+  @Test("audio past what a WAV header can count (4 GiB) is refused, not written with saturated sizes")
+  func joinOverLimit() throws {
+    let piece = WAV.file(format: format, samples: Data([1, 0, 2, 0]))
+    #expect(AudioJoiner.wavDataLimit < UInt64(UInt32.max))
+    #expect(try WAVLayout.parse(Self.joined([piece, piece], wavLimit: 8)).dataLength == 8)
+    #expect {
+      try Self.joined([piece, piece, piece], wavLimit: 8)
+    } throws: { error in
+      (error as? AudioFormatError)?.message == "the audio is over the 4 GiB a WAV file can hold"
+    }
   }
 
   @Test("joined pieces are one valid file: samples in order, RIFF and data sizes rewritten, odd data padded")

@@ -57,6 +57,14 @@ enum AudioInput: Sendable, Equatable {
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw UsageError("cannot read '\(path)': permission denied", command: command)
     }
+    // A FIFO or device has no size to measure, split or resend from: it is not "empty", but it must come on stdin.
+    var info = stat()
+    if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+      let kind = info.st_mode & S_IFMT == S_IFIFO ? "a named pipe" : "a device"
+      throw UsageError(
+        "'\(path)' is \(kind), not a regular file", hint: "pipe it in instead: groq \(command) - < '\(path)'",
+        command: command)
+    }
     if (try? AudioSplit.fileSize(URL(fileURLWithPath: path))) == 0 {
       throw UsageError("'\(path)' is empty", command: command)
     }
@@ -69,15 +77,17 @@ enum AudioStdin {
   /// Copies stdin in bounded reads (memory stays flat) and names its format from its first bytes. Ctrl-C ends the
   /// copy even while the writer is silent, and the partial file is removed.
   static func save(command: String, terminal: Terminal) throws -> (url: URL, type: AudioFileType) {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("groq-stdin-\(UUID().uuidString)")
-    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-      throw CLIError("could not create a temporary file in \(url.deletingLastPathComponent().path)")
-    }
+    let unknownFormat = CLIError(
+      "cannot tell the audio format of standard input",
+      hint: "save it as a file with its extension (talk.mp3) and give that instead", status: .usage)
+    let url = try RunTemporaryDirectory.create("stdin-")
     do {
       let out = try FileHandle(forWritingTo: url)
       defer { try? out.close() }
       var buffer = [UInt8](repeating: 0, count: 1 << 20)
       var head = Data()
+      var total: Int64 = 0
+      var known: AudioFileType?
       while true {
         guard try terminal.waitForStdin() else { continue }
         let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
@@ -89,6 +99,15 @@ enum AudioStdin {
         if count == 0 { break }
         let chunk = Data(buffer[0..<count])
         if head.count < 16 { head.append(chunk.prefix(16 - head.count)) }
+        // Refused at once, not after gigabytes: what is not audio (`< /dev/zero`), and more than any recording.
+        if known == nil && head.count >= 16 {
+          known = AudioFileType.sniff(head)
+          if known == nil { throw unknownFormat }
+        }
+        total += Int64(count)
+        if total > InputLimits.audio {
+          throw InputLimits.tooLarge("standard input", limit: InputLimits.audio, what: "audio")
+        }
         try out.write(contentsOf: chunk)
       }
       guard !head.isEmpty else {
@@ -96,11 +115,7 @@ enum AudioStdin {
           "standard input is empty: no audio to send", hint: "pipe a file in: groq \(command) - < talk.wav",
           status: .usage)
       }
-      guard let type = AudioFileType.sniff(head) else {
-        throw CLIError(
-          "cannot tell the audio format of standard input",
-          hint: "save it as a file with its extension (talk.mp3) and give that instead", status: .usage)
-      }
+      guard let type = known ?? AudioFileType.sniff(head) else { throw unknownFormat }
       return (url, type)
     } catch {
       try? FileManager.default.removeItem(at: url)

@@ -59,8 +59,7 @@ struct AudioSplit: Sendable {
           + "ffmpeg -i '\(filename)' -ar 16000 -ac 1 -c:a flac out.flac",
         status: .usage)
     }
-    let temporary = FileManager.default.temporaryDirectory
-    let flac = temporary.appendingPathComponent("groq-\(UUID().uuidString).flac")
+    let flac = try RunTemporaryDirectory.create("whole-", suffix: ".flac")
     let remove: @Sendable () -> Void = { try? FileManager.default.removeItem(at: flac) }
     do {
       try await ffmpeg.convertToFLAC(file, output: flac)
@@ -76,7 +75,7 @@ struct AudioSplit: Sendable {
       return AudioSplit(
         pieces: pieces,
         source: { index in
-          let piece = temporary.appendingPathComponent("groq-\(UUID().uuidString).flac")
+          let piece = try RunTemporaryDirectory.create("piece-", suffix: ".flac")
           try await ffmpeg.convertToFLAC(flac, output: piece, piece: pieces[index])
           let contents: [MultipartBody.Content] = [.file(piece)]
           return (.upload(filename: "\(stem).part\(index + 1).flac", type: .flac, contents: contents), piece)

@@ -39,18 +39,24 @@ enum SpeechDestination: Sendable, Equatable {
   func write(terminal: Terminal, _ body: (FileHandle) async throws -> Void) async throws {
     var replaced: String?
     if case .file(let path) = self, Self.isReplaceable(path) { replaced = path }
+    // Beside the target, under a name of its own (two `speak -o same.wav` at once must not share one), opened
+    // O_EXCL|O_NOFOLLOW so nothing planted there is written through.
     let temporary =
-      replaced.map { path in
+      try replaced.map { path in
         let target = URL(fileURLWithPath: path)
-        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).groq-tmp")
-      } ?? FileManager.default.temporaryDirectory.appendingPathComponent("groq-speech-\(UUID().uuidString)")
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        return target.deletingLastPathComponent()
+          .appendingPathComponent(".\(target.lastPathComponent).\(random).groq-tmp")
+      } ?? RunTemporaryDirectory.create("speech-")
     // What a failure names: the file the user asked for, or the temporary file standing in for stdout.
     var shown = temporary.path
     if case .file(let path) = self { shown = path }
     defer { try? FileManager.default.removeItem(at: temporary) }
     do {
-      guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-        throw CLIError("could not write '\(shown)': \(String(cString: strerror(errno)))")
+      if replaced != nil {
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw CLIError("could not write '\(shown)': \(String(cString: strerror(errno)))") }
+        close(fd)
       }
       let handle = try FileHandle(forUpdating: temporary)
       defer { try? handle.close() }
@@ -79,7 +85,7 @@ enum SpeechDestination: Sendable, Equatable {
       while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try write(chunk) }
     } catch let error as NSError where [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(error.domain) {
       // The file system's own failures (a full disk); the server's errors and Ctrl-C pass through as they are.
-      throw CLIError("could not write '\(shown)': \(error.localizedDescription)")
+      throw CLIError("could not write '\(shown)': \(FileErrorText.describe(error))")
     }
   }
 

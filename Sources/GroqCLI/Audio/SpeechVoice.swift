@@ -11,6 +11,20 @@ enum SpeechVoice {
       ?? SpeechCatalogue.model(ModelRoles.defaultModel(for: .speech))?.voices.first ?? ""
   }
 
+  /// Whether `candidate` may speak in place of `model`, a default Groq shut down: it has the voice the user chose,
+  /// or, with no voice chosen, it speaks the same language (English text read by an Arabic model is no answer). A
+  /// model groq does not know may: the server decides.
+  static func canStandIn(_ candidate: String, for model: String, voice chosen: String?) -> Bool {
+    guard let known = SpeechCatalogue.model(candidate) else { return true }
+    if let chosen { return known.voices.contains { $0.caseInsensitiveCompare(chosen) == .orderedSame } }
+    return known.language == (SpeechCatalogue.model(model)?.language ?? known.language)
+  }
+
+  /// The voice to send to `model`: the chosen one as the model spells it, else the model's first voice.
+  static func voice(_ chosen: String?, for model: String) -> String {
+    chosen.map { SpeechCatalogue.spelling(of: $0, in: model) } ?? defaultVoice(model: model)
+  }
+
   /// A retired voice mapped to the closest live one (same language, and gender where known), so scripts written
   /// for the seed keep producing audio. Only when no live model was named: `-m` with a live model keeps the voice.
   static func standIn(voice: String, model: String, named: String?)
@@ -49,9 +63,9 @@ enum SpeechVoice {
     return ffmpeg
   }
 
-  /// Where the spoken WAV waits for ffmpeg: a private temporary file.
-  static func scratchWAV() -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("groq-speech-\(UUID().uuidString).wav")
+  /// Where the spoken WAV waits for ffmpeg: a private temporary file, in the run's private folder.
+  static func scratchWAV() throws(CLIError) -> URL {
+    try RunTemporaryDirectory.create("speech-", suffix: ".wav")
   }
 
   /// Converts the WAV and copies the result into the output, removing ffmpeg's file.

@@ -26,11 +26,14 @@ struct TranscriptionOptions: Sendable {
   var flagSuspect: Bool
   var network: NetworkOptions
 
-  var role: ModelRole { task == .transcribe ? .transcription : .translation }
+  var role: ModelRole { Self.role(task) }
 
-  static func defaultModel(_ task: TranscriptionRequest.Task) -> String {
-    ModelRoles.defaultModel(for: task == .transcribe ? .transcription : .translation)
+  /// The job a task picks its model for.
+  static func role(_ task: TranscriptionRequest.Task) -> ModelRole {
+    task == .transcribe ? .transcription : .translation
   }
+
+  static func defaultModel(_ task: TranscriptionRequest.Task) -> String { ModelRoles.defaultModel(for: role(task)) }
 
   static let audioArgument = ArgumentSpec(
     name: "file", help: "Audio file: flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm ('-' reads standard input)",

@@ -55,7 +55,8 @@ struct TranscriptionRunner {
   {
     if !options.needsTimings {
       let raw = try await send(options.request(source, verbose: false), client: client, bytes: bytes, label: label) {
-        request, progress in try await client.transcription(request, uploadProgress: progress)
+        request, progress in
+        try await client.transcription(request, uploadProgress: progress)
       }
       try context.terminal.out(TranscriptRendering.passThrough(raw))
       return .success
@@ -82,22 +83,14 @@ struct TranscriptionRunner {
     defer { progress?.finish() }
     var callback: @Sendable (Int64, Int64) -> Void = { _, _ in }
     if let progress { callback = progress.callback }
-    var request = request
-    if let model = healed.id { request.model = model }
     do {
-      let healing = ModelHealing(
-        role: options.role,
-        cache: ModelListCache(environment: context.environment, server: client.configuration.baseURL),
-        terminal: context.terminal)
-      let (result, model) = try await healing.send(
-        model: request.model, userNamed: !options.modelIsDefault || healed.id != nil, client: client
-      ) { model in
+      let healing = ModelHealing(role: options.role, context: context, client: client, healed: healed)
+      return try await healing.send(model: request.model, userNamed: !options.modelIsDefault, client: client) {
+        model in
         var request = request
         request.model = model
         return try await body(request, callback)
-      }
-      if model != request.model { healed.id = model }
-      return result
+      }.result
     } catch let error as GroqError where error.status == 413 {
       var fromURL = false
       if case .url = options.input { fromURL = true }
@@ -128,16 +121,5 @@ struct TranscriptionRunner {
       case .file(let url, _, let length): return total + (length ?? (try? AudioSplit.fileSize(url)) ?? 0)
       }
     }
-  }
-}
-
-/// The model a healed default moved to, shared by the pieces of one run.
-final class HealedModel: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value: String?
-
-  var id: String? {
-    get { lock.withLock { value } }
-    set { lock.withLock { value = newValue } }
   }
 }

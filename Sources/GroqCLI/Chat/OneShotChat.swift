@@ -28,29 +28,23 @@ struct OneShotChat: Sendable {
     try features.check(model: session.conversation.model, command: request.role == .reasoning ? "reason" : "chat")
     // Files first: `-f -` takes standard input before the prompt would.
     let files = try PromptFiles.read(features.files, recursive: features.recursive) { () throws(CLIError) in
-      try terminal.readStdin()
+      try terminal.readStdin(limit: InputLimits.chat, what: "a file")
     }
     let prompt = files.prompt(try PromptInput.assemble(words: promptWords, terminal: terminal))
     try PromptFiles.checkFits(prompt, model: session.conversation.model)
     let question = ImageAttachment.message(prompt: prompt, images: features.images)
     let body = session.request(sending: question)
-    let healing = ModelHealing(
-      role: role, cache: ModelListCache(environment: context.environment, server: client.configuration.baseURL),
-      terminal: terminal)
+    let healing = ModelHealing(role: role, context: context, client: client)
     let reply: ChatReply
     do {
-      let features = features
-      (reply, session.conversation.model) = try await healing.send(
-        model: body.model, userNamed: !request.modelIsDefault || !current.messages.isEmpty,
-        resumed: !current.messages.isEmpty, client: client
-      ) { model in
-        var body = body
-        body.model = model
-        features.applyReasoning(to: &body)
-        return try await features.send(body, stream: stream, client: client, terminal: terminal)
-      }
+      (reply, session.conversation.model) = try await features.send(
+        body, healing: healing, userNamed: !request.modelIsDefault || !current.messages.isEmpty,
+        resumed: !current.messages.isEmpty, stream: stream, client: client, terminal: terminal)
     } catch let failure as ReplyFailure where !failure.partial.text.isEmpty {
-      session.record(question: question, reply: failure.partial, interrupted: true, replacingLast: false, date: Date())
+      // A stdout that failed (not a closed pipe) still let the whole answer arrive: it is kept whole.
+      let whole = (failure.underlying as? OutputClosed).map { !$0.isQuiet } ?? false
+      session.record(
+        question: question, reply: failure.partial, interrupted: !whole, replacingLast: false, date: Date())
       save(session.conversation, to: store, terminal: terminal)
       throw failure
     }

@@ -6,7 +6,7 @@ enum PromptInput {
     var stdinText: String?
     func stdin() throws(CLIError) -> String {
       if let stdinText { return stdinText }
-      let data = try terminal.readStdin()
+      let data = try terminal.readStdin(limit: InputLimits.chat, what: "a prompt")
       guard let text = String(data: data, encoding: .utf8) else {
         throw CLIError(
           "standard input is not UTF-8 text", hint: "groq sends text; convert the input first", status: .usage)

@@ -11,8 +11,8 @@ struct ChatCommand: Command {
     discussion: """
       The prompt is the arguments joined by spaces. Text piped to standard input comes first, then the arguments, \
       so 'git diff | groq chat "Summarise this"' sends the diff followed by the request. An argument '-' reads \
-      standard input in its place. The answer goes to standard output as it arrives; errors and --stats go to \
-      standard error.
+      standard input in its place (at most 32 MB of it). The answer goes to standard output as it arrives; \
+      errors and --stats go to standard error.
 
       With no prompt on a terminal, groq chat opens an interactive session: line editing, history that later runs \
       remember, Tab completion, and commands that start with '/' (type /help). Ctrl-C stops an answer and keeps \
@@ -152,8 +152,13 @@ struct ChatCommand: Command {
   /// The line history's file, its directory made; nil when history is off or cannot be kept (with a warning).
   private func historyFile(_ directories: UserDirectories, terminal: Terminal) -> URL? {
     guard keepsHistory, let file = directories.history else { return nil }
-    do {
+    do throws(CLIError) {
       try UserDirectories.create(file.deletingLastPathComponent())
+      // A folder others write to could hold a planted history; a FIFO or /dev/zero would hang the start.
+      try PrivateFiles.checkPrivate(file.deletingLastPathComponent(), what: "the line history")
+      guard PrivateFiles.isRegularOrAbsent(file) else {
+        throw CLIError("the line history \(file.path) is not a regular file", hint: "move it away")
+      }
       return file
     } catch {
       terminal.warning(error.message + "; line history is off", hint: error.hint)

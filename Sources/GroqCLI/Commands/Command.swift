@@ -20,6 +20,7 @@ struct CommandContext: Sendable {
     if let timeout { configuration.idleTimeout = timeout }
     if let deadline { configuration.deadline = deadline }
     if let maxRetries { configuration.maxRetries = maxRetries }
+    Secrets.register(configuration.apiKey)
     let terminal = terminal
     return GroqClient(configuration: configuration) { notice in
       // Short waits pass unremarked; a longer one says why nothing is happening.

@@ -22,7 +22,7 @@ struct ModelIDsCommand: Command {
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
     let client = try context.makeClient(timeout: 5, maxRetries: 0)
-    let cache = ModelListCache(environment: context.environment, server: client.configuration.baseURL)
+    let cache = ModelListCache(context: context, client: client)
     let ids = await cache.ids(client) ?? []
     let shown = role.map { role in ids.filter { ModelRoles.can($0, role) } } ?? ids
     try context.terminal.out(shown.map { $0 + "\n" }.joined())

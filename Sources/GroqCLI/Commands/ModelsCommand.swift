@@ -55,8 +55,7 @@ struct ModelsCommand: Command {
       return .success
     }
     let (models, raw) = try await client.models()
-    ModelListCache(environment: context.environment, server: client.configuration.baseURL)
-      .write(models.map(\.id).sorted())
+    ModelListCache(context: context, client: client).write(models.map(\.id).sorted())
     if json {
       try terminal.out(try ModelRendering.json(listData: raw))
     } else {

@@ -7,11 +7,14 @@ struct SpeakCommand: Command {
     name: "speak",
     summary: "Speak text aloud into an audio file",
     discussion: """
-      The text is the arguments joined by spaces, the file given with -f, or standard input. The model follows \
+      The text is the arguments joined by spaces, the file given with -f, or standard input (at most 1 MB from \
+      either). The model follows \
       from the voice when only one model has it; with no voice, the default speech model's first voice speaks. A \
       voice of a model Groq retired (the PlayAI voices) is spoken by the closest live voice, with a warning. A \
       format the model does not answer in (Orpheus answers WAV only) is asked for as WAV and converted with \
-      ffmpeg when it is installed. Text longer than the model's limit per request is split at \
+      ffmpeg when it is installed. With no -m, a default model Groq shut down gives way to a live one of the \
+      same language (that has the voice -v chose), with a warning. \
+      Text longer than the model's limit per request is split at \
       sentence ends (then between words), spoken piece by piece, and joined into one file; that needs wav (the \
       default) or mp3. The audio goes to the file given with -o, or to standard output when that is not a terminal.
       """,
@@ -60,6 +63,9 @@ struct SpeakCommand: Command {
   var notice: String?
   /// Set when the model does not answer in `format`: WAV is asked for and ffmpeg converts it.
   var converter: FFmpeg?
+  /// `-m` named the model: it is never swapped. Otherwise a default Groq shut down heals, keeping a voice from -v.
+  var modelNamed = false
+  var voiceGiven = false
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     listVoices = arguments.flag("list-voices")
@@ -82,6 +88,7 @@ struct SpeakCommand: Command {
         "no voice given", hint: "choose one with -v; 'groq speak --list-voices' lists them", command: "speak")
     }
     var model = try Self.model(for: voice, named: named)
+    (modelNamed, voiceGiven) = (named != nil, arguments.value("voice") != nil)
     if let stand = SpeechVoice.standIn(voice: voice, model: model, named: named) {
       notice = stand.notice
       (voice, model) = (stand.voice, stand.model)
@@ -143,8 +150,9 @@ struct SpeakCommand: Command {
     // Erased on every way out, so an error's line starts clean.
     defer { if showProgress { context.terminal.err("\r\u{1B}[K") } }
     let spoken = converter == nil ? format : SpeechCatalogue.formats[0]
+    let healing = ModelHealing(role: .speech, context: context, client: client)
     try await destination.write(terminal: context.terminal) { output in
-      let converting = converter.map { _ in SpeechVoice.scratchWAV() }
+      let converting = try converter.map { _ in try SpeechVoice.scratchWAV() }
       defer { if let converting { try? FileManager.default.removeItem(at: converting) } }
       let target = try converting.map { url -> FileHandle in
         _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
@@ -158,9 +166,12 @@ struct SpeakCommand: Command {
           context.terminal.err("\r" + context.terminal.style("speaking piece \(index + 1)/\(pieces.count)", .dim))
         }
         do {
-          try joiner.append(try await speak(piece, format: spoken, client: client))
+          try joiner.append(
+            try await speak(piece, format: spoken, client: client, healing: healing))
         } catch let error as AudioFormatError {
-          throw CLIError("could not join the spoken pieces: \(error.message)")
+          throw CLIError(
+            "could not join the spoken pieces: \(error.message)",
+            hint: "speak less text at once")
         }
       }
       try joiner.finish()
@@ -172,33 +183,43 @@ struct SpeakCommand: Command {
     return .success
   }
 
-  private func speak(_ input: String, format: SpeechFormat, client: GroqClient) async throws -> Data {
-    let request = SpeechRequest(
-      model: model, input: input, voice: voice, responseFormat: format.name, sampleRate: sampleRate, speed: speed)
+  /// Speaks one piece; a default model Groq shut down heals once for all pieces.
+  private func speak(_ input: String, format: SpeechFormat, client: GroqClient, healing: ModelHealing)
+    async throws -> Data
+  {
+    let chosen = voiceGiven ? voice : nil
+    return try await healing.send(
+      model: model, userNamed: modelNamed, client: client,
+      accepts: { SpeechVoice.canStandIn($0, for: model, voice: chosen) }
+    ) { used in
+      let request = SpeechRequest(
+        model: used, input: input, voice: used == model ? voice : SpeechVoice.voice(chosen, for: used),
+        responseFormat: format.name, sampleRate: sampleRate, speed: speed)
+      return try await send(request, client: client)
+    }.result
+  }
+
+  private func send(_ request: SpeechRequest, client: GroqClient) async throws -> Data {
     do {
       return try await client.speech(request)
     } catch let error as GroqError
       where error.status == 400 && (error.param == "voice" || error.message.lowercased().contains("voice"))
     {
-      let known = SpeechCatalogue.model(model)?.voices ?? []
+      let known = SpeechCatalogue.model(request.model)?.voices ?? []
       throw CLIError(
-        "the server refused voice '\(voice)' for \(model): \(error.message)",
+        "the server refused voice '\(request.voice)' for \(request.model): \(error.message)",
         hint: known.isEmpty
           ? "see 'groq speak --list-voices'"
-          : "voices groq knows for \(model): " + known.joined(separator: ", "))
+          : "voices groq knows for \(request.model): " + known.joined(separator: ", "))
     }
   }
 
   private func readText(_ terminal: Terminal) throws -> String {
     let data: Data
     if let textFile {
-      do {
-        data = try Data(contentsOf: URL(fileURLWithPath: textFile))
-      } catch {
-        throw CLIError("cannot read '\(textFile)': \((error as NSError).localizedDescription)", status: .usage)
-      }
+      data = try InputLimits.readFile(textFile, limit: InputLimits.speech, what: "text to speak")
     } else if words.isEmpty || words == ["-"] {
-      data = try terminal.readStdin()
+      data = try terminal.readStdin(limit: InputLimits.speech, what: "text to speak")
     } else {
       return words.joined(separator: " ")
     }

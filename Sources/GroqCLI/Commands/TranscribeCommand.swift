@@ -9,7 +9,8 @@ struct TranscribeCommand: TranscriptionCommand {
       The text goes to standard output. srt, vtt and tsv subtitles are built locally from Groq's segment and word \
       times. A file over Groq's 25 MB upload limit is split into overlapping pieces, sent one after another and \
       merged into one text with continuous timestamps: WAV is split natively, other formats through ffmpeg when it \
-      is installed. --flag-suspect marks segments past Whisper's own thresholds (avg_logprob below -1, \
+      is installed. Audio on standard input ('-') is copied to a private temporary folder first, at most 2 GB of \
+      it. --flag-suspect marks segments past Whisper's own thresholds (avg_logprob below -1, \
       no_speech_prob above 0.6, compression_ratio above 2.4) with [suspect] and counts them on standard error.
       """,
     arguments: [TranscriptionOptions.audioArgument],

@@ -8,7 +8,8 @@ import Foundation
 /// Conversations as JSON files, one per conversation, private to the user (0600 in a 0700 directory).
 ///
 /// Every save writes a temporary file and renames it over the old one, so a crash or a full disk leaves the previous
-/// version whole. A file that cannot be read or decoded is reported and never written over.
+/// version whole. A file that cannot be read or decoded is reported and never written over. Saves hold a lock and
+/// merge what another groq added to the same conversation meanwhile (`ConversationMerge`), so none is lost.
 struct ConversationStore: Sendable {
   let directory: URL
 
@@ -21,7 +22,17 @@ struct ConversationStore: Sendable {
 
   /// The conversation with this id, or nil when there is none.
   func load(_ id: String) throws(CLIError) -> Conversation? {
+    let conversation = try read(id)
+    ConversationBaselines.shared[file(id).path] = conversation.map(ConversationMerge.baseline)
+    return conversation
+  }
+
+  private func read(_ id: String) throws(CLIError) -> Conversation? {
     let url = file(id)
+    try PrivateFiles.checkPrivate(directory, what: "conversations")
+    guard PrivateFiles.isRegularOrAbsent(url) else {
+      throw CLIError("the conversation \(url.path) is not a regular file", hint: "groq reads and writes only files")
+    }
     let data: Data
     do {
       data = try Data(contentsOf: url)
@@ -58,52 +69,38 @@ struct ConversationStore: Sendable {
       .sorted { $0.modified > $1.modified || ($0.modified == $1.modified && $0.id > $1.id) }
   }
 
-  /// Writes the conversation atomically: a temporary file in the same directory, then rename(2).
+  /// Writes the conversation atomically (a temporary file, then rename(2)), merged under a lock with whatever
+  /// another groq saved to it since this one read it.
   func save(_ conversation: Conversation) throws(CLIError) {
     try UserDirectories.create(directory)
+    try PrivateFiles.checkPrivate(directory, what: "conversations")
+    let target = file(conversation.id)
+    let lock = try FileLock(beside: target)
+    let current = try read(conversation.id)
+    let merged = ConversationMerge.merge(
+      conversation, current: current, baseline: ConversationBaselines.shared[target.path])
     let data: Data
     do {
-      data = try Self.encoder.encode(conversation)
+      data = Secrets.redact(try Self.encoder.encode(merged))
     } catch {
       throw CLIError("could not encode the conversation: \(error)")
     }
-    let target = file(conversation.id)
-    let temporary = directory.appendingPathComponent(".\(conversation.id).json.\(getpid()).tmp")
-    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard fd >= 0 else { throw saveFailure(target, errno) }
-    let written = data.withUnsafeBytes { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 && errno == EINTR { continue }
-        if count <= 0 { return false }
-        offset += count
-      }
-      return true
-    }
-    let failure = errno
-    // fsync before rename: otherwise a power cut can leave an empty file under the old name.
-    guard written, fsync(fd) == 0 else {
-      close(fd)
-      unlink(temporary.path)
-      throw saveFailure(target, failure)
-    }
-    close(fd)
-    guard rename(temporary.path, target.path) == 0 else {
-      let failure = errno
-      unlink(temporary.path)
-      throw saveFailure(target, failure)
-    }
+    let failure = PrivateFiles.replace(target, with: data)
+    _ = consume lock
+    guard failure == 0 else { throw saveFailure(target, failure) }
+    // This process's own view is the baseline of its next save: what others added stays theirs.
+    ConversationBaselines.shared[target.path] = ConversationMerge.baseline(conversation)
   }
 
   func remove(_ id: String) {
     unlink(file(id).path)
+    ConversationBaselines.shared[file(id).path] = nil
   }
 
   private func saveFailure(_ url: URL, _ code: Int32) -> CLIError {
     CLIError(
       "could not save the conversation to \(url.path): \(String(cString: strerror(code)))",
-      hint: "the answer is on screen; free some space or fix the permissions, and the next exchange saves it all")
+      hint: "the answer is on screen but this exchange is not saved; free some space or fix the permissions")
   }
 
   private func decode(_ data: Data, from url: URL, id: String) throws(CLIError) -> Conversation {

@@ -37,10 +37,6 @@ struct UserDirectories: Sendable {
 enum FileErrorText {
   static func describe(_ error: any Error) -> String {
     let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-    return nsError.localizedDescription
+    return FoundationErrorText.describe(nsError) ?? nsError.localizedDescription
   }
 }

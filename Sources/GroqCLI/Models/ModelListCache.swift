@@ -36,6 +36,11 @@ struct ModelListCache: Sendable {
       file: base?.appendingPathComponent("groq").appendingPathComponent("models.json"), server: server.absoluteString)
   }
 
+  /// The cache for the server the command's client talks to.
+  init(context: CommandContext, client: GroqClient) {
+    self.init(environment: context.environment, server: client.configuration.baseURL)
+  }
+
   /// The stored list for this server and whether it is younger than a day; nil when missing, damaged or another
   /// server's.
   func read(now: Date = Date()) -> (ids: [String], fresh: Bool)? {
@@ -46,18 +51,12 @@ struct ModelListCache: Sendable {
     return (stored.ids, age >= 0 && age < Self.maxAge)
   }
 
-  /// Replaces the file in one step (a temporary file, then rename(2)); a cache that cannot be written is no error.
+  /// Replaces the file in one step; a cache that cannot be written is no error.
   func write(_ ids: [String], now: Date = Date()) {
-    guard let file else { return }
-    let directory = file.deletingLastPathComponent()
-    try? FileManager.default.createDirectory(
-      at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    let stored = Stored(server: server, fetched: now.timeIntervalSince1970, ids: ids)
-    guard let data = try? JSONEncoder().encode(stored) else { return }
-    let temporary = directory.appendingPathComponent(".models.json.\(getpid())")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
+    guard let file,
+      let data = try? JSONEncoder().encode(Stored(server: server, fetched: now.timeIntervalSince1970, ids: ids))
     else { return }
-    if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    CacheFile.replace(file, with: data)
   }
 
   /// Asks the server and stores what it said.

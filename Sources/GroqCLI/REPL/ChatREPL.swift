@@ -37,6 +37,8 @@ struct ChatREPL {
         try? terminal.out("\n")
         return .success
       case .interrupted:
+        // SIGTERM or SIGHUP: leave as Ctrl-D would; CLI turns the signal into the exit status.
+        if Interrupts.isEnding { return .success }
         Interrupts.reset()
         input.reset()
       case .pasted(let text):
@@ -56,6 +58,8 @@ struct ChatREPL {
         } else if await perform(message.text) == .exit {
           return .success
         }
+        // An answer cut short by SIGTERM or SIGHUP has been saved: nothing more to do.
+        if Interrupts.isEnding { return .success }
       }
     }
   }
@@ -150,12 +154,8 @@ struct ChatREPL {
       guard let healing else {
         return (try await features.send(request, stream: stream, client: client, terminal: terminal), request.model)
       }
-      return try await healing.send(model: request.model, userNamed: !chosen, client: client) { model in
-        var request = request
-        request.model = model
-        features.applyReasoning(to: &request)
-        return try await features.send(request, stream: stream, client: client, terminal: terminal)
-      }
+      return try await features.send(
+        request, healing: healing, userNamed: !chosen, stream: stream, client: client, terminal: terminal)
     }
     Interrupts.install { task.cancel() }
     let result = await task.result

@@ -134,7 +134,7 @@ final class LineEditor: Sendable {
       }
       if fds[1].revents != 0 {
         // As a shell does: the typed text stays visible, marked, and a fresh prompt starts on the next line.
-        _ = "^C\n".withCString { systemWrite(1, $0, 3) }
+        _ = (Interrupts.isEnding ? "\n" : "^C\n").withCString { systemWrite(1, $0, strlen($0)) }
         return .interrupted
       }
       guard fds[0].revents != 0 else { continue }

@@ -51,6 +51,9 @@ struct ReplyPrinter {
     var runs = ExecutedToolRuns()
     var toolCalls = ToolCallCollector()
     var output = AnswerOutput(terminal: terminal, rendering: rendering)
+    // A write that failed for a reason other than EPIPE (a full disk): the rest of the answer is still read, so
+    // the conversation keeps it whole, and the failure is reported at the end.
+    var unwritten: OutputClosed?
     do {
       for try await batch in stream {
         var piece = ""
@@ -75,7 +78,9 @@ struct ReplyPrinter {
         guard !piece.isEmpty else { continue }
         aside.finish()
         if reply.timeToFirstToken == nil { reply.timeToFirstToken = clock.now - started }
-        try output.write(piece)
+        if unwritten == nil {
+          do { try output.write(piece) } catch { if error.isQuiet { throw error } else { unwritten = error } }
+        }
         reply.text += piece
       }
     } catch {
@@ -85,6 +90,7 @@ struct ReplyPrinter {
     }
     aside.finish()
     reply.toolCalls = toolCalls.calls
+    if let unwritten { throw ReplyFailure(partial: reply, underlying: unwritten) }
     try finish(reply, output: &output)
     return reply
   }
@@ -99,13 +105,18 @@ struct ReplyPrinter {
     aside.finish()
     let reply = ChatReply(completion)
     var output = AnswerOutput(terminal: terminal, rendering: rendering)
-    if !reply.text.isEmpty { try output.write(reply.text) }
-    try finish(reply, output: &output)
+    do {
+      if !reply.text.isEmpty { try output.write(reply.text) }
+      try finish(reply, output: &output)
+    } catch {
+      if error.isQuiet { throw error }
+      throw ReplyFailure(partial: reply, underlying: error)
+    }
     return reply
   }
 
   /// Ends the text's line, then prints the tool calls. An answer that is only tool calls gets no empty line.
-  private func finish(_ reply: ChatReply, output: inout AnswerOutput) throws {
+  private func finish(_ reply: ChatReply, output: inout AnswerOutput) throws(OutputClosed) {
     try output.finish(reply.text, onlyToolCalls: !reply.toolCalls.isEmpty)
     if !reply.toolCalls.isEmpty { try terminal.out(ToolCallPrinter.lines(reply.toolCalls)) }
   }

@@ -1,13 +1,10 @@
 import Foundation
 
 extension Terminal {
-  /// Writes bytes that are not text (audio) to stdout. FileHandle's throwing write reports EPIPE instead of crashing
-  /// (platform-notes section 6), which becomes `OutputClosed` like every other write to a reader that went away.
+  /// Writes bytes that are not text (audio) to stdout, through the same write(2) loop as text: FileHandle's write
+  /// would hide which error it met (platform-notes section 6).
   func out(bytes: Data) throws(OutputClosed) {
-    do {
-      try FileHandle.standardOutput.write(contentsOf: bytes)
-    } catch {
-      throw OutputClosed()
-    }
+    let code = bytes.withUnsafeBytes { Self.writeAll(1, $0) }
+    if code != 0 { throw OutputClosed(code: code) }
   }
 }

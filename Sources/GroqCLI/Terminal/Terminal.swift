@@ -24,16 +24,18 @@ struct Terminal: Sendable {
     stderrColor = colorAllowed && stderrIsTTY
   }
 
-  /// Writes the answer. Throws `OutputClosed` when the reader has gone (`| head`), so the caller stops the request.
+  /// Writes the answer, the API key hidden (`Secrets`). Throws `OutputClosed` when the reader has gone (`| head`) or
+  /// the write failed (a full disk), so the caller stops the request.
   func out(_ text: String) throws(OutputClosed) {
-    var text = text
-    let ok = text.withUTF8 { Self.writeAll(1, $0) }
-    if !ok { throw OutputClosed() }
+    var text = Secrets.redact(text)
+    let code = text.withUTF8 { Self.writeAll(1, $0) }
+    if code != 0 { throw OutputClosed(code: code) }
   }
 
-  /// Writes chatter. A closed stderr is not worth failing for.
+  /// Writes chatter, with the API key hidden wherever a server quoted it (`Secrets`). A closed stderr is not worth
+  /// failing for.
   func err(_ text: String) {
-    var text = text
+    var text = Secrets.redact(text)
     _ = text.withUTF8 { Self.writeAll(2, $0) }
   }
 
@@ -66,8 +68,9 @@ struct Terminal: Sendable {
     stderrColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
   }
 
-  /// Ctrl-C while waiting for input ends the wait.
-  func readStdin() throws(CLIError) -> Data {
+  /// Ctrl-C while waiting for input ends the wait. More than `limit` bytes is refused as soon as they arrive, before
+  /// memory runs out (`yes | groq chat`).
+  func readStdin(limit: Int, what: String) throws(CLIError) -> Data {
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
@@ -75,6 +78,7 @@ struct Terminal: Sendable {
       let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
       if count > 0 {
         data.append(buffer, count: count)
+        if data.count > limit { throw InputLimits.tooLarge("standard input", limit: limit, what: what) }
       } else if count == 0 {
         return data
       } else if errno != EINTR {
@@ -98,22 +102,39 @@ struct Terminal: Sendable {
     return fds[0].revents != 0
   }
 
-  /// write(2) until done, through EINTR and short writes; false on EPIPE or any other failure.
-  private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard var pointer = bytes.baseAddress else { return true }
+  /// write(2) until done, through EINTR and short writes; 0, or the errno of the failure (EPIPE, ENOSPC...).
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    guard var pointer = bytes.baseAddress else { return 0 }
     var remaining = bytes.count
     while remaining > 0 {
       let written = write(fd, pointer, remaining)
       if written < 0 {
         if errno == EINTR || errno == EAGAIN { continue }
-        return false
+        return errno
       }
+      if written == 0 { return EIO }
       pointer += written
       remaining -= written
     }
-    return true
+    return 0
+  }
+
+  private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    writeAll(fd, UnsafeRawBufferPointer(bytes))
   }
 }
 
-/// The reader of stdout went away. Not an error to report: groq stops quietly, as `cat` would under `head`.
-struct OutputClosed: Error {}
+/// stdout could not take the answer. EPIPE (the reader went away, `| head`) is not an error to report: groq stops
+/// quietly, as `cat` would. Anything else (a full disk, an I/O error) is a failure the user must hear about.
+struct OutputClosed: Error {
+  /// The errno of the failed write.
+  var code: Int32 = EPIPE
+
+  /// The reader left: stop without a word.
+  var isQuiet: Bool { code == EPIPE }
+
+  /// "could not write the answer: No space left on device"
+  var failure: CLIError {
+    CLIError("could not write the answer: \(String(cString: strerror(code)))")
+  }
+}

@@ -11,11 +11,16 @@ public final class AudioJoiner {
   private var format: WAVFormat?
   private var dataLength: UInt64 = 0
   private var pieces = 0
+  private let wavLimit: UInt64
 
-  /// `output` must be seekable (a file) for WAV: its header is rewritten at the end.
-  public init(writingTo output: FileHandle, joining: AudioJoining) {
+  /// The most samples a WAV can hold: its RIFF size is 32 bits, and header, data and pad byte must fit in it.
+  public static let wavDataLimit: UInt64 = 0xFFFF_FFFF - 1024
+
+  /// `output` must be seekable (a file) for WAV: its header is rewritten at the end. `wavLimit` is for tests.
+  public init(writingTo output: FileHandle, joining: AudioJoining, wavLimit: UInt64 = AudioJoiner.wavDataLimit) {
     self.output = output
     self.joining = joining
+    self.wavLimit = wavLimit
   }
 
   public func append(_ piece: Data) throws {
@@ -37,6 +42,10 @@ public final class AudioJoiner {
     } else {
       format = layout.format
       try output.write(contentsOf: WAV.header(format: layout.format, dataLength: 0))
+    }
+    // Over 4 GiB a WAV header cannot say how long it is: refused rather than written with sizes that lie.
+    if dataLength + layout.dataLength > wavLimit {
+      throw AudioFormatError("the audio is over the 4 GiB a WAV file can hold")
     }
     let start = piece.startIndex + Int(layout.dataOffset)
     try output.write(contentsOf: piece[start..<start + Int(layout.dataLength)])

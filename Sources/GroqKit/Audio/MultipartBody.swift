@@ -70,7 +70,9 @@ public struct MultipartBody: Sendable {
   /// Writes segments to a new temporary file; the caller removes it.
   static func write(_ segments: [Content], in directory: URL = FileManager.default.temporaryDirectory) throws -> URL {
     let url = directory.appendingPathComponent("groq-upload-\(UUID().uuidString).multipart")
-    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+    // 0600: it holds the user's audio.
+    guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+    else {
       throw GroqError(kind: .invalidResponse, message: "could not create a temporary file in \(directory.path)")
     }
     do {

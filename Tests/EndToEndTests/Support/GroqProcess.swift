@@ -67,15 +67,23 @@ final class GroqProcess: @unchecked Sendable {
   private var stderrData = Data()
   private var openStreams = 2
 
-  init(_ arguments: [String], environment: [String: String]) throws {
+  /// `stdoutPath` sends stdout to a file (/dev/full, say) instead of a pipe the test reads.
+  init(_ arguments: [String], environment: [String: String], stdoutPath: String? = nil, stdinPath: String? = nil)
+    throws
+  {
     process.executableURL = Self.executable
     process.arguments = arguments
     process.environment = environment
-    process.standardInput = stdinPipe
-    process.standardOutput = stdoutPipe
+    process.standardInput = stdinPath.map { FileHandle(forReadingAtPath: $0) as Any } ?? stdinPipe
+    if let stdoutPath {
+      process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+      openStreams = 1
+    } else {
+      process.standardOutput = stdoutPipe
+    }
     process.standardError = stderrPipe
     try process.run()
-    startReading(stdoutPipe.fileHandleForReading, isStdout: true)
+    if stdoutPath == nil { startReading(stdoutPipe.fileHandleForReading, isStdout: true) }
     startReading(stderrPipe.fileHandleForReading, isStdout: false)
   }
 
@@ -103,6 +111,8 @@ final class GroqProcess: @unchecked Sendable {
   func closeStdin() { try? stdinPipe.fileHandleForWriting.close() }
   /// Ctrl-C, as a terminal would deliver it.
   func interrupt() { kill(process.processIdentifier, SIGINT) }
+  /// Any other signal (SIGTERM, SIGHUP).
+  func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
   /// Waits (on a condition, not a timer) until stdout has at least `count` bytes; false on timeout or exit.
   func waitForStdout(bytes count: Int, timeout: Double = 10) -> Bool {
@@ -156,9 +166,11 @@ final class GroqProcess: @unchecked Sendable {
   /// Runs to completion with `stdin` (nil: an empty stdin that is not a terminal, as in a script).
   static func run(
     _ arguments: [String], stdin: String? = nil, server: FakeGroqServer? = nil,
-    environment extra: [String: String] = [:], timeout: Double = 30
+    environment extra: [String: String] = [:], timeout: Double = 30, stdoutPath: String? = nil,
+    stdinPath: String? = nil
   ) throws -> GroqResult {
-    let process = try GroqProcess(arguments, environment: environment(server: server, extra))
+    let process = try GroqProcess(
+      arguments, environment: environment(server: server, extra), stdoutPath: stdoutPath, stdinPath: stdinPath)
     if let stdin { process.write(stdin) }
     return process.finish(timeout: timeout)
   }

@@ -23,8 +23,9 @@ final class TerminalSession {
     guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENOTTY) }
     self.master = master
     // setsid -c makes the terminal groq's controlling terminal, as a shell would, so a typed Ctrl-C becomes SIGINT.
+    // It forks to do so (Process makes its child a group leader); -w waits and passes on groq's exit status.
     process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-    process.arguments = ["-c", GroqProcess.executable.path] + arguments
+    process.arguments = ["-w", "-c", GroqProcess.executable.path] + arguments
     var environment = GroqProcess.environment(server: server, extra)
     if environment["TERM"] == nil { environment["TERM"] = "xterm-256color" }
     process.environment = environment
@@ -40,6 +41,20 @@ final class TerminalSession {
   deinit {
     if process.isRunning { process.terminate() }
     close(master)
+  }
+
+  /// Sends a signal to groq, as `kill` or a closing terminal window would.
+  func signal(_ number: Int32) {
+    // groq leads the terminal's foreground process group; setsid, the process started here, is only its parent.
+    let group = tcgetpgrp(master)
+    if group > 0 { kill(group, number) }
+  }
+
+  /// Whether the terminal echoes and edits lines, as a shell expects to find it.
+  var isCooked: Bool {
+    var settings = termios()
+    guard tcgetattr(master, &settings) == 0 else { return false }
+    return settings.c_lflag & tcflag_t(ECHO) != 0 && settings.c_lflag & tcflag_t(ICANON) != 0
   }
 
   /// Everything shown so far, with the terminal's "\r\n" as "\n".

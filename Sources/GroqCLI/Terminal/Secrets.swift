@@ -1,0 +1,45 @@
+import Foundation
+
+/// The secrets this run holds (the API key), hidden from everything groq writes (stdout and stderr) and from saved
+/// conversations.
+///
+/// One place for every string that came from the server: an error's message, a failed generation, an
+/// `x-request-id`, a stream's `event: error`, `--json` output all reach the user through `Terminal`, which redacts
+/// here, and a
+/// conversation is redacted here as it is saved (an answer that quotes the key, or a question it was pasted into).
+/// A server that echoes the key back (some compatible servers quote the key they rejected) cannot make groq show it.
+/// A streamed token shorter than the key is passed by its length alone, so the answer costs nothing more; a key
+/// split across two tokens is not caught.
+enum Secrets {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var values: [String] = []
+  /// The shortest secret's length in UTF-8 bytes: text shorter than that cannot hold one. Written before any output.
+  nonisolated(unsafe) private static var shortest = Int.max
+
+  /// Remembers a secret; keys shorter than 8 characters are kept too (a test's), empty ones are not.
+  static func register(_ secret: String) {
+    guard !secret.isEmpty else { return }
+    lock.withLock {
+      if !values.contains(secret) { values.append(secret) }
+      shortest = min(shortest, secret.utf8.count)
+    }
+  }
+
+  /// `data` (UTF-8, JSON) with every registered secret replaced by `gsk_***`.
+  static func redact(_ data: Data) -> Data {
+    let secrets = lock.withLock { values }
+    guard secrets.contains(where: { data.range(of: Data($0.utf8)) != nil }) else { return data }
+    return Data(redact(String(decoding: data, as: UTF8.self)).utf8)
+  }
+
+  /// `text` with every registered secret replaced by `gsk_***`.
+  static func redact(_ text: String) -> String {
+    guard text.utf8.count >= shortest else { return text }
+    let secrets = lock.withLock { values }
+    var text = text
+    for secret in secrets where text.contains(secret) {
+      text = text.replacingOccurrences(of: secret, with: "gsk_***")
+    }
+    return text
+  }
+}
