@@ -22,6 +22,8 @@ struct LineInputTests {
     #expect(paste.restore("no paste") == nil)
     paste.append(Array("\u{1B}[200~one\tline\u{1B}[201~".utf8))
     #expect(Self.characters(&paste) == "oneline")
+    paste.append(Array(("\u{1B}[200~" + String(repeating: "x", count: 600) + "\u{1B}[201~").utf8))
+    #expect(Self.characters(&paste) == "[pasted 600 characters]")
   }
 
   @Test("history lines are written as libedit writes them")

@@ -7,29 +7,37 @@
 struct BracketedPaste {
   static let enable = "\u{1B}[?2004h"
   static let disable = "\u{1B}[?2004l"
+  /// Longer one-line pastes become a placeholder too.
+  static let longestTyped = 500
   private static let start = Array("\u{1B}[200~".utf8)
   private static let end = Array("\u{1B}[201~".utf8)
 
   private var bytes: [UInt8] = []
+  /// Where the next character starts: taken characters are dropped at the next append, not one by one, so a long
+  /// pasted line costs linear time.
+  private var position = 0
   /// Placeholders in the line being edited, and the text each stands for.
   private(set) var pastes: [(placeholder: String, text: String)] = []
 
   /// True while a paste has begun and its end has not arrived: more bytes must be read before any are taken.
-  var waitsForPasteEnd: Bool {
-    guard let open = Self.find(Self.start, in: bytes) else { return false }
-    return Self.find(Self.end, in: bytes, from: open) == nil
-  }
+  /// Kept, not searched for at each character, so a long pasted line costs linear time.
+  private(set) var waitsForPasteEnd = false
 
-  var isEmpty: Bool { bytes.isEmpty }
+  var isEmpty: Bool { position == bytes.count }
 
   mutating func append(_ new: some Sequence<UInt8>) {
+    bytes.removeFirst(position)
+    position = 0
     bytes.append(contentsOf: new)
     replacePastes()
+    // Complete pastes were replaced: a start left means one still arriving.
+    waitsForPasteEnd = Self.find(Self.start, in: bytes, from: position) != nil
   }
 
   /// The next whole character (a Unicode scalar), or nil when none is complete yet.
   mutating func next() -> UInt32? {
-    guard !waitsForPasteEnd, let first = bytes.first else { return nil }
+    guard !waitsForPasteEnd, position < bytes.count else { return nil }
+    let first = bytes[position]
     let length =
       switch first {
       case 0..<0x80: 1
@@ -38,10 +46,16 @@ struct BracketedPaste {
       case 0xF0..<0xF8: 4
       default: 1
       }
-    guard bytes.count >= length else { return nil }
-    let scalar = String(decoding: bytes[0..<length], as: UTF8.self).unicodeScalars.first?.value ?? 0xFFFD
-    bytes.removeFirst(length)
+    guard bytes.count - position >= length else { return nil }
+    let scalar =
+      String(decoding: bytes[position..<(position + length)], as: UTF8.self).unicodeScalars.first?.value ?? 0xFFFD
+    position += length
     return scalar
+  }
+
+  /// Forgets keys not yet taken and pastes not yet sent (Ctrl-C at the prompt).
+  mutating func reset() {
+    self = BracketedPaste()
   }
 
   /// The finished line with each placeholder replaced by its paste; nil when it holds none.
@@ -60,16 +74,18 @@ struct BracketedPaste {
   /// Each complete paste becomes the keys that type its placeholder; a paste of one line is typed as it is, with
   /// its control characters (a Tab would complete) left out.
   private mutating func replacePastes() {
-    while let open = Self.find(Self.start, in: bytes),
+    while let open = Self.find(Self.start, in: bytes, from: position),
       let close = Self.find(Self.end, in: bytes, from: open + Self.start.count)
     {
       var text = String(decoding: bytes[(open + Self.start.count)..<close], as: UTF8.self)
       text = text.replacingLineEndings()
       while text.hasSuffix("\n") { text.removeLast() }
-      let keys: String
-      if text.contains("\n") {
+      var keys: String
+      // A long line too: libedit redraws the line at every character it is given, so 20,000 of them took 30 s.
+      if text.contains("\n") || text.utf8.count > Self.longestTyped {
         let count = text.split(separator: "\n", omittingEmptySubsequences: false).count
-        keys = "[pasted \(count) lines" + (pastes.isEmpty ? "]" : " #\(pastes.count + 1)]")
+        keys = "[pasted " + (count > 1 ? "\(count) lines" : "\(text.count) characters")
+        keys += pastes.isEmpty ? "]" : " #\(pastes.count + 1)]"
         pastes.append((keys, text))
       } else {
         keys = String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))

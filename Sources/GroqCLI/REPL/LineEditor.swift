@@ -135,6 +135,8 @@ final class LineEditor: Sendable {
       if fds[1].revents != 0 {
         // As a shell does: the typed text stays visible, marked, and a fresh prompt starts on the next line.
         _ = (Interrupts.isEnding ? "\n" : "^C\n").withCString { systemWrite(1, $0, strlen($0)) }
+        // Including a paste whose end never came.
+        keys.reset()
         return .interrupted
       }
       guard fds[0].revents != 0 else { continue }
