@@ -114,6 +114,15 @@ struct MarkdownRendererTests {
     #expect(screen.text.joined().replacingOccurrences(of: " ", with: "") == long.dropLast().replacingOccurrences(of: " ", with: ""))
   }
 
+  @Test("a table taller than the window is left as written, once")
+  func tallTable() {
+    let table = "| n | square |\n|---|---:|\n" + (1...25).map { "| \($0) | \($0 * $0) |\n" }.joined() + "\nafter\n"
+    let text = Self.screen(Self.scalars(table), columns: 60, height: 15).text
+    #expect(text.filter { $0.contains("625") }.count == 1)
+    #expect(text.filter { $0.contains("square") }.count == 1)
+    #expect(text.last == "after")
+  }
+
   @Test("escape sequences from the server are shown, never executed")
   func controls() {
     let screen = Self.screen(["a\u{1B}[2Jb\u{1B}]52;c;eA==\u{07}\n"], columns: 40)
