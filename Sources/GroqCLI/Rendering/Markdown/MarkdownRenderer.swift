@@ -107,10 +107,10 @@ struct MarkdownRenderer {
   }
 
   /// Moving up more rows than the window has would miss the top and leave copies, so a live part that tall stays
-  /// as it is. Measured only once it could be that tall: each held row takes a row, and a row holds at most
-  /// `columns` bytes.
+  /// as it is. Measured only once it could be that tall: the held rows take at most a row each beyond their
+  /// bytes, and a row shows at least `columns` bytes before it wraps.
   private mutating func freezeIfTooTall() {
-    guard shown.utf8.count >= columns * (rows - 2) || blocks.held.count >= rows - 2,
+    guard blocks.held.count + shown.utf8.count / columns + 1 >= rows - 2,
       DisplayWidth.cursorRow(after: shown, columns: columns) >= rows - 2
     else { return }
     blocks.release()
