@@ -57,6 +57,9 @@ docs: build
 	.build/debug/groq reason --help > Tests/GroqCLITests/Snapshots/reason.txt
 	.build/debug/groq models --help > Tests/GroqCLITests/Snapshots/models.txt
 	for c in transcribe translate speak; do .build/debug/groq $$c --help > Tests/GroqCLITests/Snapshots/$$c.txt; done
+	for g in batch files; do .build/debug/groq $$g --help > Tests/GroqCLITests/Snapshots/$$g.txt; done
+	for c in prepare submit status wait results list cancel run; do .build/debug/groq batch $$c --help > Tests/GroqCLITests/Snapshots/batch-$$c.txt; done
+	for c in list upload info download delete; do .build/debug/groq files $$c --help > Tests/GroqCLITests/Snapshots/files-$$c.txt; done
 
 bench:
 	bench/run

@@ -47,7 +47,7 @@ _groq_files() {
 # Succeeds when option $2 of command $1 (empty for the root) takes a value.
 _groq_takes_value() {
     case "$1 $2" in
-        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --file'|'chat -f'|'chat --timeout'|'chat --deadline'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --file'|'reason -f'|'reason --timeout'|'reason --deadline'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --deadline'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --deadline'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --deadline'|'speak --max-retries'|'models --timeout'|'models --deadline'|'models --max-retries') return 0 ;;
+        'chat --model'|'chat -m'|'chat --system'|'chat -s'|'chat --temperature'|'chat --top-p'|'chat --max-tokens'|'chat --stop'|'chat --seed'|'chat --session'|'chat --image'|'chat -i'|'chat --schema'|'chat --schema-name'|'chat --tools'|'chat --tool-choice'|'chat --reasoning-format'|'chat --reasoning-effort'|'chat --prefill'|'chat --service-tier'|'chat --file'|'chat -f'|'chat --timeout'|'chat --deadline'|'chat --max-retries'|'reason --model'|'reason -m'|'reason --system'|'reason -s'|'reason --temperature'|'reason --top-p'|'reason --max-tokens'|'reason --stop'|'reason --seed'|'reason --image'|'reason -i'|'reason --schema'|'reason --schema-name'|'reason --tools'|'reason --tool-choice'|'reason --reasoning-format'|'reason --reasoning-effort'|'reason --prefill'|'reason --service-tier'|'reason --file'|'reason -f'|'reason --timeout'|'reason --deadline'|'reason --max-retries'|'transcribe --model'|'transcribe -m'|'transcribe --format'|'transcribe --url'|'transcribe --language'|'transcribe --prompt'|'transcribe --temperature'|'transcribe --timeout'|'transcribe --deadline'|'transcribe --max-retries'|'translate --model'|'translate -m'|'translate --format'|'translate --url'|'translate --prompt'|'translate --temperature'|'translate --timeout'|'translate --deadline'|'translate --max-retries'|'speak --voice'|'speak -v'|'speak --model'|'speak -m'|'speak --format'|'speak --speed'|'speak --sample-rate'|'speak --output'|'speak -o'|'speak --file'|'speak -f'|'speak --timeout'|'speak --deadline'|'speak --max-retries'|'models --timeout'|'models --deadline'|'models --max-retries'|'batch prepare --model'|'batch prepare -m'|'batch prepare --system'|'batch prepare -s'|'batch prepare --temperature'|'batch prepare --top-p'|'batch prepare --max-tokens'|'batch prepare --stop'|'batch prepare --seed'|'batch prepare --image'|'batch prepare -i'|'batch prepare --schema'|'batch prepare --schema-name'|'batch prepare --tools'|'batch prepare --tool-choice'|'batch prepare --reasoning-format'|'batch prepare --reasoning-effort'|'batch prepare --prefill'|'batch prepare --output'|'batch prepare -o'|'batch prepare --url-prefix'|'batch prepare --language'|'batch submit --window'|'batch submit --metadata'|'batch submit --timeout'|'batch submit --deadline'|'batch submit --max-retries'|'batch status --timeout'|'batch status --deadline'|'batch status --max-retries'|'batch wait --poll-interval'|'batch wait --timeout'|'batch wait --deadline'|'batch wait --max-retries'|'batch results --output'|'batch results -o'|'batch results --timeout'|'batch results --deadline'|'batch results --max-retries'|'batch list --limit'|'batch list --timeout'|'batch list --deadline'|'batch list --max-retries'|'batch cancel --timeout'|'batch cancel --deadline'|'batch cancel --max-retries'|'batch run --jobs'|'batch run -j'|'batch run --output'|'batch run -o'|'batch run --resume'|'batch run --timeout'|'batch run --deadline'|'batch run --max-retries'|'files list --timeout'|'files list --deadline'|'files list --max-retries'|'files upload --timeout'|'files upload --deadline'|'files upload --max-retries'|'files info --timeout'|'files info --deadline'|'files info --max-retries'|'files download --output'|'files download -o'|'files download --timeout'|'files download --deadline'|'files download --max-retries'|'files delete --timeout'|'files delete --deadline'|'files delete --max-retries') return 0 ;;
     esac
     return 1
 }
@@ -81,6 +81,18 @@ _groq_value() {
         'speak --format') _groq_words "$3" 'wav' 'mp3' 'flac' 'ogg' 'mulaw' ;;
         'speak --output'|'speak -o') _groq_files "$3" ;;
         'speak --file'|'speak -f') _groq_files "$3" ;;
+        'batch prepare --model'|'batch prepare -m') _groq_models "$3" ;;
+        'batch prepare --image'|'batch prepare -i') _groq_files "$3" ;;
+        'batch prepare --schema') _groq_files "$3" ;;
+        'batch prepare --tools') _groq_files "$3" ;;
+        'batch prepare --reasoning-format') _groq_words "$3" 'raw' 'parsed' 'hidden' ;;
+        'batch prepare --reasoning-effort') _groq_words "$3" 'none' 'default' 'low' 'medium' 'high' ;;
+        'batch prepare --output'|'batch prepare -o') _groq_files "$3" ;;
+        'batch submit --window') _groq_words "$3" '24h' '48h' '72h' '7d' ;;
+        'batch results --output'|'batch results -o') _groq_files "$3" ;;
+        'batch run --output'|'batch run -o') _groq_files "$3" ;;
+        'batch run --resume') _groq_files "$3" ;;
+        'files download --output'|'files download -o') _groq_files "$3" ;;
     esac
 }
 
@@ -105,7 +117,7 @@ _groq_argument() {
             ;;
         'help')
             case "$2" in
-                0) _groq_words "$3" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' ;;
+                0) _groq_words "$3" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'batch' 'files' ;;
             esac
             ;;
         'completion')
@@ -113,6 +125,35 @@ _groq_argument() {
                 0) _groq_words "$3" 'bash' 'zsh' 'fish' ;;
             esac
             ;;
+        'batch prepare')
+            case "$2" in
+                0) _groq_files "$3" ;;
+            esac
+            ;;
+        'batch submit')
+            case "$2" in
+                0) _groq_files "$3" ;;
+            esac
+            ;;
+        'batch run')
+            case "$2" in
+                0) _groq_files "$3" ;;
+            esac
+            ;;
+        'files upload')
+            case "$2" in
+                0) _groq_files "$3" ;;
+            esac
+            ;;
+    esac
+}
+
+# Completes the subcommand of command group $1 from the prefix $2; fails when $1 is not a group.
+_groq_subcommand() {
+    case "$1" in
+        'batch') _groq_words "$2" 'prepare' 'submit' 'status' 'wait' 'results' 'list' 'cancel' 'run' ;;
+        'files') _groq_words "$2" 'list' 'upload' 'info' 'download' 'delete' ;;
+        *) return 1 ;;
     esac
 }
 
@@ -140,6 +181,9 @@ _groq() {
             fi
         elif [[ -z $command ]]; then
             command=$word
+        elif (( args == 0 )) && [[ $command != *" "* ]] && _groq_subcommand "$command" ""; then
+            # A command group's first argument names its subcommand.
+            command="$command $word"
         else
             args=$((args + 1))
         fi
@@ -165,10 +209,27 @@ _groq() {
             'models') _groq_words "$cur" '--json' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
             'help') _groq_words "$cur" '--help' '-h' ;;
             'completion') _groq_words "$cur" '--help' '-h' ;;
+            'batch') _groq_words "$cur" '--help' '-h' ;;
+            'batch prepare') _groq_words "$cur" '--model' '-m' '--system' '-s' '--temperature' '--top-p' '--max-tokens' '--stop' '--seed' '--image' '-i' '--json-mode' '--schema' '--schema-name' '--tools' '--tool-choice' '--search' '--code' '--reasoning-format' '--reasoning-effort' '--prefill' '--output' '-o' '--transcribe' '--translate' '--url-prefix' '--language' '--help' '-h' ;;
+            'batch submit') _groq_words "$cur" '--window' '--metadata' '--json' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'batch status') _groq_words "$cur" '--json' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'batch wait') _groq_words "$cur" '--poll-interval' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'batch results') _groq_words "$cur" '--text' '--output' '-o' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'batch list') _groq_words "$cur" '--limit' '--json' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'batch cancel') _groq_words "$cur" '--json' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'batch run') _groq_words "$cur" '--jobs' '-j' '--output' '-o' '--resume' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'files') _groq_words "$cur" '--help' '-h' ;;
+            'files list') _groq_words "$cur" '--json' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'files upload') _groq_words "$cur" '--json' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'files info') _groq_words "$cur" '--json' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'files download') _groq_words "$cur" '--output' '-o' '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
+            'files delete') _groq_words "$cur" '--timeout' '--deadline' '--max-retries' '--help' '-h' ;;
             *) COMPREPLY=() ;;
         esac
     elif [[ -z $command ]]; then
-        _groq_words "$cur" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion'
+        _groq_words "$cur" 'chat' 'reason' 'transcribe' 'translate' 'speak' 'models' 'help' 'completion' 'batch' 'files'
+    elif (( args == 0 )) && [[ $command != *" "* ]] && _groq_subcommand "$command" "$cur"; then
+        :
     else
         _groq_argument "$command" "$args" "$cur"
     fi

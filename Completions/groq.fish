@@ -14,6 +14,8 @@ complete -c groq -n __fish_use_subcommand -a speak -d 'Speak text aloud into an 
 complete -c groq -n __fish_use_subcommand -a models -d 'List the models your key can use'
 complete -c groq -n __fish_use_subcommand -a help -d 'Show help for groq or one of its commands'
 complete -c groq -n __fish_use_subcommand -a completion -d 'Print a shell completion script'
+complete -c groq -n __fish_use_subcommand -a batch -d 'Run many requests: on Groq\'s Batch API, or locally'
+complete -c groq -n __fish_use_subcommand -a files -d 'List, upload, download and delete batch files'
 
 # groq chat
 complete -c groq -n '__fish_seen_subcommand_from chat' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Model to answer'
@@ -138,15 +140,155 @@ complete -c groq -n '__fish_seen_subcommand_from models' -a '(groq __models (com
 
 # groq help
 complete -c groq -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show help for this command'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a chat -d 'Chat with a model, streaming the answer as it is written'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a transcribe -d 'Transcribe speech in an audio file to text'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a translate -d 'Translate speech in an audio file to English text'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a speak -d 'Speak text aloud into an audio file'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a models -d 'List the models your key can use'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a help -d 'Show help for groq or one of its commands'
-complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion' -a completion -d 'Print a shell completion script'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion batch files' -a chat -d 'Chat with a model, streaming the answer as it is written'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion batch files' -a reason -d 'Ask a reasoning model, its thinking apart from the answer'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion batch files' -a transcribe -d 'Transcribe speech in an audio file to text'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion batch files' -a translate -d 'Translate speech in an audio file to English text'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion batch files' -a speak -d 'Speak text aloud into an audio file'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion batch files' -a models -d 'List the models your key can use'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion batch files' -a help -d 'Show help for groq or one of its commands'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion batch files' -a completion -d 'Print a shell completion script'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion batch files' -a batch -d 'Run many requests: on Groq\'s Batch API, or locally'
+complete -c groq -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from chat reason transcribe translate speak models completion batch files' -a files -d 'List, upload, download and delete batch files'
 
 # groq completion
 complete -c groq -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show help for this command'
 complete -c groq -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash zsh fish' -a 'bash zsh fish' -d 'One of bash, zsh, fish'
+
+# groq batch
+complete -c groq -n '__fish_seen_subcommand_from batch; and not __fish_seen_subcommand_from prepare submit status wait results list cancel run' -a prepare -d 'Write batch request lines from text or JSON lines'
+complete -c groq -n '__fish_seen_subcommand_from batch; and not __fish_seen_subcommand_from prepare submit status wait results list cancel run' -a submit -d 'Upload a batch file and start the batch; prints its id'
+complete -c groq -n '__fish_seen_subcommand_from batch; and not __fish_seen_subcommand_from prepare submit status wait results list cancel run' -a status -d 'Show a batch\'s status, counts and times'
+complete -c groq -n '__fish_seen_subcommand_from batch; and not __fish_seen_subcommand_from prepare submit status wait results list cancel run' -a wait -d 'Wait for a batch to end, showing its progress'
+complete -c groq -n '__fish_seen_subcommand_from batch; and not __fish_seen_subcommand_from prepare submit status wait results list cancel run' -a results -d 'Print a batch\'s results in input order'
+complete -c groq -n '__fish_seen_subcommand_from batch; and not __fish_seen_subcommand_from prepare submit status wait results list cancel run' -a list -d 'List your batches, newest first'
+complete -c groq -n '__fish_seen_subcommand_from batch; and not __fish_seen_subcommand_from prepare submit status wait results list cancel run' -a cancel -d 'Stop a batch; finished requests keep their answers'
+complete -c groq -n '__fish_seen_subcommand_from batch; and not __fish_seen_subcommand_from prepare submit status wait results list cancel run' -a run -d 'Run a batch file locally, several requests at a time'
+complete -c groq -n '__fish_seen_subcommand_from batch' -s h -l help -d 'Show help for this command'
+
+# groq batch prepare
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -s m -l model -x -a '(groq __models (commandline -opc)[2] 2>/dev/null)' -d 'Model to answer'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -s s -l system -x -d 'System prompt that sets the model\'s role'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l temperature -x -d 'Sampling temperature, 0 to 2; lower is more focused'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l top-p -x -d 'Nucleus sampling, 0 to 1'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l max-tokens -x -d 'Longest answer, in tokens'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l stop -x -d 'Stop the answer at this text (at most 4)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l seed -x -d 'Seed for best-effort repeatable answers'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -s i -l image -r -F -d 'Attach an image: a JPEG, PNG, WebP or GIF file, or an http(s) URL; chat then defaults to a vision model'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l json-mode -d 'Ask for a JSON object as the answer (not streamed; no --stop)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l schema -r -F -d 'Ask for JSON that follows the JSON Schema in this file (not streamed)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l schema-name -x -d 'Name sent with --schema (default: from the file)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l tools -r -F -d 'Offer the functions defined in this JSON file; calls print as JSON lines'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l tool-choice -x -d 'auto, none, required, or a tool\'s name'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l search -d 'Let the model search the web (Groq\'s browser_search); sources on stderr'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l code -d 'Let the model run Python (Groq\'s code_interpreter); code and output on stderr'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l reasoning-format -x -a 'raw parsed hidden' -d 'Reasoning models: raw (<think> in the text; not gpt-oss), parsed (apart) or hidden'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l reasoning-effort -x -a 'none default low medium high' -d 'How hard a reasoning model thinks: low, medium or high (qwen3 also none, default)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l prefill -x -d 'Text the answer starts from; only what the model adds to it is printed'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -s o -l output -r -F -d 'Write to this file (split into several past the limits) instead of standard output'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l transcribe -d 'Lines name audio to transcribe (default model whisper-large-v3-turbo)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l translate -d 'Lines name audio to translate into English (default whisper-large-v3)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l url-prefix -x -d 'Put before each audio line to make its URL'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -l language -x -d 'The audio\'s language, e.g. en (--transcribe)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -s h -l help -d 'Show help for this command'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from prepare' -F
+
+# groq batch submit
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l window -x -a '24h 48h 72h 7d' -d 'How long Groq may take, 24h to 7d'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l metadata -x -d 'A label kept with the batch'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l json -d 'Print the API\'s JSON as it came'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -s h -l help -d 'Show help for this command'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from submit' -F
+
+# groq batch status
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -l json -d 'Print the API\'s JSON as it came'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from status' -s h -l help -d 'Show help for this command'
+
+# groq batch wait
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -l poll-interval -x -d 'First wait between polls; it grows to a minute'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from wait' -s h -l help -d 'Show help for this command'
+
+# groq batch results
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -l text -d 'Print only each answer\'s text, one per line'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -s o -l output -r -F -d 'Write to this file (renamed into place when complete) instead of standard output'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from results' -s h -l help -d 'Show help for this command'
+
+# groq batch list
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l limit -x -d 'Show at most this many'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l json -d 'Print the batch objects as a JSON array'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from list' -s h -l help -d 'Show help for this command'
+
+# groq batch cancel
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -l json -d 'Print the API\'s JSON as it came'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from cancel' -s h -l help -d 'Show help for this command'
+
+# groq batch run
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -s j -l jobs -x -d 'Requests in flight (default: fitted to your limits)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -s o -l output -r -F -d 'Append the lines to this file, skipping requests it already has'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -l resume -r -F -d 'Take up a run whose lines are in this file, appending to it'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -s h -l help -d 'Show help for this command'
+complete -c groq -n '__fish_seen_subcommand_from batch; and __fish_seen_subcommand_from run' -F
+
+# groq files
+complete -c groq -n '__fish_seen_subcommand_from files; and not __fish_seen_subcommand_from list upload info download delete' -a list -d 'List your files'
+complete -c groq -n '__fish_seen_subcommand_from files; and not __fish_seen_subcommand_from list upload info download delete' -a upload -d 'Upload a batch input file; prints its id'
+complete -c groq -n '__fish_seen_subcommand_from files; and not __fish_seen_subcommand_from list upload info download delete' -a info -d 'Show one file\'s size, name, purpose and date'
+complete -c groq -n '__fish_seen_subcommand_from files; and not __fish_seen_subcommand_from list upload info download delete' -a download -d 'Download a file\'s contents'
+complete -c groq -n '__fish_seen_subcommand_from files; and not __fish_seen_subcommand_from list upload info download delete' -a delete -d 'Delete files'
+complete -c groq -n '__fish_seen_subcommand_from files' -s h -l help -d 'Show help for this command'
+
+# groq files list
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -l json -d 'Print the API\'s JSON as it came'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from list' -s h -l help -d 'Show help for this command'
+
+# groq files upload
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -l json -d 'Print the API\'s JSON as it came'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -s h -l help -d 'Show help for this command'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from upload' -F
+
+# groq files info
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -l json -d 'Print the API\'s JSON as it came'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from info' -s h -l help -d 'Show help for this command'
+
+# groq files download
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -s o -l output -r -F -d 'Write to this file instead of standard output'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from download' -s h -l help -d 'Show help for this command'
+
+# groq files delete
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from delete' -l timeout -x -d 'Give up when the server sends nothing for this long (keep-alive comments count as something)'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from delete' -l deadline -x -d 'Give up when one attempt takes this long in all, however steadily the server sends'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from delete' -l max-retries -x -d 'Retries for rate limits, server and connection errors'
+complete -c groq -n '__fish_seen_subcommand_from files; and __fish_seen_subcommand_from delete' -s h -l help -d 'Show help for this command'

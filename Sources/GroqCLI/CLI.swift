@@ -13,7 +13,7 @@ public enum CLI {
   static let commands: [any Command.Type] = [
     ChatCommand.self, ReasonCommand.self, TranscribeCommand.self, TranslateCommand.self, SpeakCommand.self,
     ModelsCommand.self, HelpCommand.self, CompletionCommand.self, ManCommand.self,
-    ConversationsCommand.self, ModelIDsCommand.self,
+    ConversationsCommand.self, ModelIDsCommand.self, BatchCommand.self, FilesCommand.self,
   ]
 
   public static func main() async -> Never {
@@ -52,14 +52,33 @@ public enum CLI {
       }
       throw UsageError("options must follow the command: groq <command> [options]")
     }
-    guard let type = commands.first(where: { $0.spec.name == first }) else {
+    guard var type = commands.first(where: { $0.spec.name == first }) else {
       let names = program.visibleCommands.map(\.name)
       throw UsageError(
         "unknown command '\(first)'",
         hint: Suggestion.closest(to: first, among: names).map { "did you mean '\($0)'?" }
           ?? "commands: " + names.joined(separator: ", "))
     }
-    let parsed = try ArgumentParser.parse(Array(argv.dropFirst()), options: type.spec.options, command: first)
+    var rest = Array(argv.dropFirst())
+    if !type.subcommands.isEmpty {
+      guard let word = rest.first, !word.hasPrefix("-") else {
+        if rest.isEmpty || rest == ["--help"] || rest == ["-h"] {
+          try context.terminal.out(HelpText.command(type.spec, program: program))
+          return .success
+        }
+        throw UsageError("\(first) needs a command before its options", command: first)
+      }
+      let words = type.subcommands.map { $0.spec.word }
+      guard let sub = type.subcommands.first(where: { $0.spec.word == word }) else {
+        throw UsageError(
+          "unknown command '\(first) \(word)'",
+          hint: Suggestion.closest(to: word, among: words).map { "did you mean '\(first) \($0)'?" }
+            ?? "commands: " + words.joined(separator: ", "), command: first)
+      }
+      type = sub
+      rest.removeFirst()
+    }
+    let parsed = try ArgumentParser.parse(rest, options: type.spec.options, command: type.spec.name)
     if parsed.flag("help") {
       try context.terminal.out(HelpText.command(type.spec, program: program))
       return .success

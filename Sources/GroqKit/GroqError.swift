@@ -24,6 +24,8 @@ public struct GroqError: Error, Sendable, CustomStringConvertible {
   public var failedGeneration: String?
   public var requestID: String?
   public var rateLimit: RateLimitInfo?
+  /// The server's `retry-after` (or `retry-after-ms`) in seconds, for a caller that paces its own retries.
+  public var retryAfter: Double?
   /// Set when the error came after retries, for the message.
   public var attempts: Int = 1
   /// Which limit fired, for a `.timeout`.
@@ -74,6 +76,7 @@ public struct GroqError: Error, Sendable, CustomStringConvertible {
       kind: .api(status: status), message: message, type: payload?.type, code: payload?.code,
       param: payload?.param, failedGeneration: payload?.failedGeneration,
       requestID: headers["x-request-id"], rateLimit: RateLimitInfo(headers: headers))
+    retryAfter = RetryPolicy.serverHint(headers)
   }
 
   /// An error carried by a stream (`event: error`, or a data object with an `error` key).

@@ -68,7 +68,7 @@ struct ChatCompletions {
             + "the `context_window` for this model")
       }
     }
-    let tokens = budget.map(Self.filler) ?? Self.answerTokens
+    let tokens = budget.map(Self.filler) ?? Self.echo(object) ?? Self.answerTokens
     let finishReason = budget == nil ? "stop" : "length"
     let promptTokens = Self.promptTokens(object["messages"] as? [Any] ?? [])
     let remaining = max(0, Self.tokenLimit - promptTokens - tokens.count)
@@ -172,6 +172,14 @@ struct ChatCompletions {
 
   private static func invalid(_ message: String, param: String? = nil) -> FakeResponse {
     .groqError(status: 400, message: message, param: param)
+  }
+
+  /// A last message `echo: text` is answered `text`, so tests can tell one answer from another (batch order).
+  static func echo(_ object: [String: Any]) -> [String]? {
+    guard let last = (object["messages"] as? [[String: Any]])?.last, let text = last["content"] as? String,
+      text.hasPrefix("echo: ")
+    else { return nil }
+    return [String(text.dropFirst("echo: ".count))]
   }
 
   /// Exactly `count` tokens: "Lorem ipsum dolor…", cycling.

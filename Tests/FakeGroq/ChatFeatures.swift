@@ -262,7 +262,9 @@ struct ChatFeatureBehaviour {
       // gpt-oss thinks; the reasoning comes apart and counts against the budget first (a cap, not a target), so a
       // small budget leaves no answer. With include_reasoning false it answers as a plain model does (the default
       // path: an exact length for a budget, which the benchmarks' long streams use).
-      reply = Reply(content: ChatCompletions.answerTokens, reasoning: Self.reasoningTokens, format: "parsed")
+      reply = Reply(
+        content: ChatCompletions.echo(object) ?? ChatCompletions.answerTokens, reasoning: Self.reasoningTokens,
+        format: "parsed")
     } else if Self.qwenModels.contains(model) && imageCount == 0 {
       reply = Reply(content: Self.reasoningAnswer, reasoning: Self.reasoningTokens, format: reasoningFormat ?? "raw")
     } else if Self.guardModels.contains(model) {

@@ -3,6 +3,7 @@ import Foundation
 /// What the fake answers when nothing is scripted: routing, auth and the models endpoints, like the real API.
 struct DefaultGroq {
   let apiKey: String
+  let batches = FakeBatchService()
 
   func respond(to request: RecordedRequest) -> FakeResponse {
     let route = request.route
@@ -20,13 +21,19 @@ struct DefaultGroq {
     case ("POST", "/openai/v1/audio/transcriptions"), ("POST", "/openai/v1/audio/translations"):
       return AudioTranscriptions(request: request, translating: route.hasSuffix("/translations")).respond()
     case ("POST", "/openai/v1/audio/speech"): return AudioSpeech(request: request).respond()
+    case _ where route.hasPrefix("/openai/v1/files") || route.hasPrefix("/openai/v1/batches"):
+      return batches.respond(to: request) ?? Self.unknownURL(request)
     default:
-      return .groqError(
-        status: 404,
-        message: "Unknown request URL: \(request.method) \(route). Please check the URL for typos, "
-          + "or see the docs at https://console.groq.com/docs/",
-        code: "unknown_url")
+      return Self.unknownURL(request)
     }
+  }
+
+  static func unknownURL(_ request: RecordedRequest) -> FakeResponse {
+    .groqError(
+      status: 404,
+      message: "Unknown request URL: \(request.method) \(request.route). Please check the URL for typos, "
+        + "or see the docs at https://console.groq.com/docs/",
+      code: "unknown_url")
   }
 
   /// `Authorization: Bearer <key>`; the scheme is case-insensitive, the key is not.

@@ -40,6 +40,18 @@ public final class FakeGroqServer: @unchecked Sendable {
     core.setHandler(handler)
   }
 
+  /// How the fake Files and Batches API behaves (clock, limits, faults).
+  public var batchSettings: FakeBatchSettings {
+    get { core.batches.settings }
+    set { core.batches.settings = newValue }
+  }
+
+  /// A token budget and a delay for chat completions (benchmarks of paced clients).
+  public var chatPacing: FakeChatPacing {
+    get { core.budget.settings }
+    set { core.budget.settings = newValue }
+  }
+
   /// Every request received, in arrival order.
   public var requests: [RecordedRequest] { core.requests }
 
@@ -60,6 +72,8 @@ public final class FakeGroqServer: @unchecked Sendable {
 final class ServerCore: @unchecked Sendable {
   let wake: WakePipe
   private let defaults: DefaultGroq
+  var batches: FakeBatchService { defaults.batches }
+  let budget = FakeTokenBudget()
   private let listener: Int32
   // One NSCondition guards everything below and signals both new requests and exiting threads.
   private let condition = NSCondition()
@@ -131,7 +145,13 @@ final class ServerCore: @unchecked Sendable {
     let handler = handler
     condition.unlock()
     if let scripted { return scripted }
-    return handler?(request) ?? defaults.respond(to: request)
+    if let answer = handler?(request) { return answer }
+    if request.method == "POST" && request.route == "/openai/v1/chat/completions",
+      let paced = budget.admit(request, wake: wake, answer: { defaults.respond(to: request) })
+    {
+      return paced
+    }
+    return defaults.respond(to: request)
   }
 
   /// The default x-ratelimit-* and x-request-id headers; remaining requests count down per request.
@@ -139,10 +159,11 @@ final class ServerCore: @unchecked Sendable {
     condition.lock()
     let used = recorded.count
     condition.unlock()
+    let perDay = budget.settings.requestsPerDay
     return [
-      ("x-ratelimit-limit-requests", "14400"),
+      ("x-ratelimit-limit-requests", String(perDay)),
       ("x-ratelimit-limit-tokens", String(ChatCompletions.tokenLimit)),
-      ("x-ratelimit-remaining-requests", String(max(0, 14_400 - used))),
+      ("x-ratelimit-remaining-requests", String(max(0, perDay - used))),
       ("x-ratelimit-remaining-tokens", String(ChatCompletions.tokenLimit)),
       ("x-ratelimit-reset-requests", "2m59.56s"),
       ("x-ratelimit-reset-tokens", "7.66s"),

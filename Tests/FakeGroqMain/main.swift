@@ -5,8 +5,15 @@ import Foundation
 // fake-groq [--port N] [--key KEY] [--log] [--gone ID]...: serves the fake Groq API, prints its base URL on one line,
 // exits on SIGTERM/SIGINT. Benchmarks start it and read that line. --log prints each request (method, path, model)
 // on stderr; --gone shuts a model down (404 model_not_found, left out of /models), to watch a default heal.
+//
+// --batch-speed STEPS moves batches that many steps a second (validating, then a third of the requests per step,
+// finalizing, completed) besides one step per poll. --tpm N gives chat completions a budget of N tokens a minute
+// (429 with retry-after past it), --latency-ms N makes each chat answer take that long, and --rpd N sets the day's
+// request budget the headers count down from.
 
-let usage = "usage: fake-groq [--port N] [--key KEY] [--log] [--gone ID]...\n"
+let usage =
+  "usage: fake-groq [--port N] [--key KEY] [--log] [--gone ID]... [--batch-speed STEPS] [--tpm N] [--latency-ms N]"
+  + " [--rpd N]\n"
 
 /// Writes straight to a file descriptor: unbuffered, so the URL line reaches a reading benchmark at once, and free
 /// of the C `stdout`/`stderr` globals that Swift 6 rejects as shared mutable state.
@@ -23,6 +30,8 @@ var port = 0
 var key = "gsk_test_key"
 var log = false
 var gone: Set<String> = []
+var batchSpeed = 0.0
+var pacing = FakeChatPacing()
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
@@ -45,6 +54,30 @@ while let argument = arguments.popFirst() {
       exit(2)
     }
     gone.insert(value)
+  case "--batch-speed":
+    guard let value = arguments.popFirst().flatMap({ Double($0) }), value >= 0 else {
+      put("fake-groq: --batch-speed needs a number of steps per second\n" + usage, 2)
+      exit(2)
+    }
+    batchSpeed = value
+  case "--tpm":
+    guard let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 else {
+      put("fake-groq: --tpm needs a number of tokens per minute\n" + usage, 2)
+      exit(2)
+    }
+    pacing.tokensPerMinute = value
+  case "--latency-ms":
+    guard let value = arguments.popFirst().flatMap({ Int($0) }), value >= 0 else {
+      put("fake-groq: --latency-ms needs a number of milliseconds\n" + usage, 2)
+      exit(2)
+    }
+    pacing.latencyMilliseconds = value
+  case "--rpd":
+    guard let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 else {
+      put("fake-groq: --rpd needs a number of requests per day\n" + usage, 2)
+      exit(2)
+    }
+    pacing.requestsPerDay = value
   case "-h", "--help":
     put(usage, 1)
     exit(0)
@@ -69,6 +102,8 @@ do {
   put("fake-groq: \(error)\n", 2)
   exit(1)
 }
+server.batchSettings.stepsPerSecond = batchSpeed
+server.chatPacing = pacing
 if log || !gone.isEmpty {
   let gone = gone
   let log = log

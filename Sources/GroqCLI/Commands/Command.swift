@@ -6,6 +6,12 @@ protocol Command: Sendable {
   /// Builds the command from parsed arguments, checking every value, so bad input fails before any request.
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError)
   func run(_ context: CommandContext) async throws -> ExitStatus
+  /// A command made of subcommands lists their types; CLI dispatches on the next word.
+  static var subcommands: [any Command.Type] { get }
+}
+
+extension Command {
+  static var subcommands: [any Command.Type] { [] }
 }
 
 /// What a running command may use: the terminal, the environment, and a client made on demand.

@@ -3,15 +3,32 @@ struct HelpCommand: Command {
   static let spec = CommandSpec(
     name: "help",
     summary: "Show help for groq or one of its commands",
-    arguments: [ArgumentSpec(name: "command", help: "The command to explain", completion: .commands)],
+    arguments: [
+      ArgumentSpec(
+        name: "command", help: "The command to explain, and its subcommand if it has them", completion: .commands)
+    ],
     examples: [Example("How chat takes its input", "groq help chat")]
   )
 
   var topic: String?
+  /// `groq help batch submit`: a subcommand of a group.
+  var subtopic: CommandSpec?
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
-    guard arguments.positionals.count <= 1 else { throw UsageError("help takes one command name", command: "help") }
-    topic = arguments.positionals.first
+    let words = arguments.positionals
+    let group = words.first.flatMap { ProgramSpec.groq.command($0) }
+    guard words.count <= 1 || (words.count == 2 && group?.isGroup == true) else {
+      throw UsageError("help takes one command name", command: "help")
+    }
+    topic = words.first
+    if words.count == 2, let group {
+      guard let sub = group.subcommands.first(where: { $0.word == words[1] }) else {
+        throw UsageError(
+          "unknown command '\(group.name) \(words[1])'",
+          hint: "commands: " + group.subcommands.map(\.word).joined(separator: ", "), command: "help")
+      }
+      subtopic = sub
+    }
     if let topic, ProgramSpec.groq.command(topic) == nil {
       let names = ProgramSpec.groq.visibleCommands.map(\.name)
       throw UsageError(
@@ -22,7 +39,9 @@ struct HelpCommand: Command {
 
   func run(_ context: CommandContext) async throws -> ExitStatus {
     let program = ProgramSpec.groq
-    if let topic, let command = program.command(topic) {
+    if let subtopic {
+      try context.terminal.out(HelpText.command(subtopic, program: program))
+    } else if let topic, let command = program.command(topic) {
       try context.terminal.out(HelpText.command(command, program: program))
     } else {
       try context.terminal.out(HelpText.root(program))

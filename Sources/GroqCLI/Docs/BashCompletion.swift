@@ -10,7 +10,8 @@ enum BashCompletion {
     let commands = program.visibleCommands
     // The root's options are keyed by the empty command name.
     let scopes: [(command: String, options: [OptionSpec])] =
-      [("", program.options)] + commands.map { ($0.name, $0.options) }
+      [("", program.options)] + program.documentedCommands.map { ($0.name, $0.options) }
+    let groups = commands.filter(\.isGroup)
 
     // One function per list groq prints for Tab (model ids, conversation names).
     let lists = DocsText.dynamicLists(program).map { list in
@@ -97,7 +98,7 @@ enum BashCompletion {
           case "$1" in
 
       """
-    for command in commands {
+    for command in program.documentedCommands {
       let actions = command.arguments.map { action($0.completion, program: program, prefix: "$3") }
       guard actions.contains(where: { $0 != nil }) else { continue }
       out += "        \(DocsText.shellQuoted(command.name)))\n"
@@ -112,6 +113,20 @@ enum BashCompletion {
       out += "            ;;\n"
     }
     out += """
+          esac
+      }
+
+      # Completes the subcommand of command group $1 from the prefix $2; fails when $1 is not a group.
+      \(fn)_subcommand() {
+          case "$1" in
+
+      """
+    for group in groups {
+      let words = group.subcommands.filter { !$0.hidden }.map { DocsText.shellQuoted($0.word) }
+      out += "        \(DocsText.shellQuoted(group.name))) \(fn)_words \"$2\" \(words.joined(separator: " ")) ;;\n"
+    }
+    out += """
+              *) return 1 ;;
           esac
       }
 
@@ -139,6 +154,9 @@ enum BashCompletion {
                   fi
               elif [[ -z $command ]]; then
                   command=$word
+              elif (( args == 0 )) && [[ $command != *" "* ]] && \(fn)_subcommand "$command" ""; then
+                  # A command group's first argument names its subcommand.
+                  command="$command $word"
               else
                   args=$((args + 1))
               fi
@@ -168,6 +186,8 @@ enum BashCompletion {
               esac
           elif [[ -z $command ]]; then
               \(fn)_words "$cur" \(commands.map { DocsText.shellQuoted($0.name) }.joined(separator: " "))
+          elif (( args == 0 )) && [[ $command != *" "* ]] && \(fn)_subcommand "$command" "$cur"; then
+              :
           else
               \(fn)_argument "$command" "$args" "$cur"
           fi

@@ -21,10 +21,20 @@ enum FishCompletion {
       lines.append(
         "complete -c \(name) -n __fish_use_subcommand -a \(word(command.name)) -d \(quoted(command.summary))")
     }
-    for command in commands {
-      let condition = "__fish_seen_subcommand_from \(word(command.name))"
+    for command in program.documentedCommands {
+      let path = command.name.split(separator: " ").map(String.init)
+      var condition = "__fish_seen_subcommand_from \(word(path[0]))"
+      if path.count > 1 { condition += "; and __fish_seen_subcommand_from \(word(path[1]))" }
       lines.append("")
       lines.append("# \(name) \(command.name)")
+      if command.isGroup {
+        let subs = command.subcommands.filter { !$0.hidden }
+        let chosen =
+          condition + "; and not __fish_seen_subcommand_from " + subs.map { word($0.word) }.joined(separator: " ")
+        for sub in subs {
+          lines.append("complete -c \(name) -n \(word(chosen)) -a \(word(sub.word)) -d \(quoted(sub.summary))")
+        }
+      }
       for option in command.options {
         lines.append(optionLine(option, program: program, condition: condition))
       }

@@ -2,6 +2,7 @@
 enum HelpText {
   /// `groq chat [options] [<prompt>...]`
   static func synopsis(_ command: CommandSpec, program: String = "groq") -> String {
+    if command.isGroup { return "\(program) \(command.name) <command> [options]" }
     var words = [program, command.name]
     if command.options.contains(where: { $0.long != "help" }) { words.append("[options]") }
     for argument in command.arguments {
@@ -36,11 +37,17 @@ enum HelpText {
     if !command.arguments.isEmpty {
       sections.append("ARGUMENTS\n" + table(command.arguments.map { ("<\($0.name)>", $0.help) }))
     }
+    if command.isGroup {
+      sections.append("COMMANDS\n" + table(command.subcommands.filter { !$0.hidden }.map { ($0.word, $0.summary) }))
+    }
     sections.append("OPTIONS\n" + table(command.options.map { (optionLabel($0), optionHelp($0)) }))
     for extra in command.tables { sections.append(extra.title.uppercased() + "\n" + table(extra.rows)) }
     if !command.examples.isEmpty { sections.append("EXAMPLES\n" + examples(command.examples)) }
     let environment = command.environment
     if !environment.isEmpty { sections.append("ENVIRONMENT\n" + table(environment.map { ($0.name, $0.help) })) }
+    if command.isGroup {
+      sections.append("LEARN MORE\n  Use '\(program.name) \(command.name) <command> --help' for more about a command.")
+    }
     return sections.joined(separator: "\n\n") + "\n"
   }
 

@@ -25,7 +25,7 @@ enum ManPage {
     out.append(".br")
     out.append(".B \(argument(name))")
     out.append("\\fIcommand\\fR [\\fIoptions\\fR] [\\fIarguments\\fR]")
-    for command in program.visibleCommands {
+    for command in program.documentedCommands {
       out.append(".br")
       out += commandSynopsis(command, program: program)
     }
@@ -41,7 +41,7 @@ enum ManPage {
     }
 
     out.append(".SH COMMANDS")
-    for command in program.visibleCommands {
+    for command in program.documentedCommands {
       out += commandSection(command, program: program)
     }
 
@@ -85,6 +85,12 @@ enum ManPage {
     if let discussion = command.discussion {
       out += paragraphs(discussion)
     }
+    if command.isGroup {
+      out += [".PP", "Commands:"]
+      for sub in command.subcommands where !sub.hidden {
+        out += [".TP", "\\fB\(text(sub.word))\\fR", textLine(DocsText.sentence(sub.summary))]
+      }
+    }
     if !command.arguments.isEmpty {
       out += [".PP", "Arguments:"]
       for argument in command.arguments {
@@ -108,6 +114,9 @@ enum ManPage {
 
   /// `groq chat [options] [prompt]`, the command in bold and each argument in italics.
   private static func commandSynopsis(_ command: CommandSpec, program: ProgramSpec) -> [String] {
+    if command.isGroup {
+      return [".B \(argument("\(program.name) \(command.name)"))", "\\fIcommand\\fR [\\fIoptions\\fR]"]
+    }
     let arguments = command.arguments.map { argument in
       var word = "\\fI\(text(argument.name))\\fR"
       if argument.variadic { word += "..." }
@@ -163,7 +172,7 @@ enum ManPage {
     var order: [String] = []
     var described: [String: [String]] = [:]
     var supplies: [String: [String]] = [:]
-    for variable in program.environment + program.visibleCommands.flatMap(\.environment) {
+    for variable in program.environment + program.documentedCommands.flatMap(\.environment) {
       if !order.contains(variable.name) { order.append(variable.name) }
       let line = textLine(DocsText.sentence(variable.help))
       if !(described[variable.name] ?? []).contains(line) {
@@ -172,7 +181,8 @@ enum ManPage {
     }
     let options =
       program.options.map { (program.name, $0) }
-      + program.visibleCommands.flatMap { command in command.options.map { ("\(program.name) \(command.name)", $0) } }
+      + program.documentedCommands.flatMap { command in command.options.map { ("\(program.name) \(command.name)", $0) }
+      }
     for (usage, option) in options {
       guard let variable = option.environment else { continue }
       if !order.contains(variable) { order.append(variable) }

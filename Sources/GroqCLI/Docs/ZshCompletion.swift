@@ -71,7 +71,10 @@ enum ZshCompletion {
 
         """
     }
-    for command in commands {
+    for group in commands.filter(\.isGroup) {
+      out += groupFunction(group, program: program, fn: fn)
+    }
+    for command in program.documentedCommands where !command.isGroup {
       out += "\n\(fn)_\(DocsText.identifier(command.name))() {\n"
       out += "  _arguments -S"
       let specs = command.options.flatMap { optionSpecs($0, fn: fn) } + argumentSpecs(command.arguments, fn: fn)
@@ -90,6 +93,26 @@ enum ZshCompletion {
       fi
 
       """
+    return out
+  }
+
+  /// A group's function: its subcommands with their summaries, then the chosen one's own function.
+  private static func groupFunction(_ group: CommandSpec, program: ProgramSpec, fn: String) -> String {
+    let subcommands = group.subcommands.filter { !$0.hidden }
+    var out = "\n\(fn)_\(DocsText.identifier(group.name))() {\n"
+    out += "  local -a subcommands\n  subcommands=(\n"
+    for sub in subcommands {
+      out += "    " + DocsText.shellQuoted(describeEscaped(sub.word) + ":" + sub.summary) + "\n"
+    }
+    out += "  )\n"
+    out += "  if (( CURRENT == 2 )); then\n"
+    out += "    _describe -t commands '\(program.name) \(group.name) command' subcommands\n"
+    out += "    return\n  fi\n"
+    out += "  local sub=$words[2]\n  shift words\n  (( CURRENT-- ))\n  case $sub in\n"
+    for sub in subcommands {
+      out += "    (\(zshWord(sub.word))) \(fn)_\(DocsText.identifier(sub.name)) ;;\n"
+    }
+    out += "  esac\n}\n"
     return out
   }
 

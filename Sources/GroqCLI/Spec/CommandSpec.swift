@@ -14,11 +14,13 @@ public struct CommandSpec: Sendable {
   public var hidden: Bool
   /// More term-and-text lists for help and the man page, after the options (chat's REPL commands).
   public var tables: [DocsTable]
+  /// For a command made of subcommands (`groq batch`): theirs, each named with the full path (`batch submit`).
+  public var subcommands: [CommandSpec]
 
   public init(
     name: String, summary: String, discussion: String? = nil, arguments: [ArgumentSpec] = [],
     options: [OptionSpec] = [], examples: [Example] = [], environment: [EnvironmentSpec] = [], hidden: Bool = false,
-    tables: [DocsTable] = []
+    tables: [DocsTable] = [], subcommands: [CommandSpec] = []
   ) {
     self.name = name
     self.summary = summary
@@ -29,7 +31,13 @@ public struct CommandSpec: Sendable {
     self.environment = environment
     self.hidden = hidden
     self.tables = tables
+    self.subcommands = subcommands
   }
+
+  /// The last word of the name: `submit` for `batch submit`.
+  public var word: String { name.split(separator: " ").last.map(String.init) ?? name }
+
+  public var isGroup: Bool { !subcommands.isEmpty }
 }
 
 /// A titled list of terms and their one-line explanations.

@@ -10,6 +10,11 @@ public struct ProgramSpec: Sendable {
 
   public var visibleCommands: [CommandSpec] { commands.filter { !$0.hidden } }
 
+  /// Every visible command with its subcommands right after it, for the man page and the completions.
+  public var documentedCommands: [CommandSpec] {
+    visibleCommands.flatMap { [$0] + $0.subcommands.filter { !$0.hidden } }
+  }
+
   public func command(_ name: String) -> CommandSpec? { commands.first { $0.name == name } }
 }
 

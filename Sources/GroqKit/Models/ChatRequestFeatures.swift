@@ -61,10 +61,11 @@ public enum ToolChoice: Sendable, Equatable {
 extension ChatCompletionRequest {
   /// The body as sent: JSONEncoder writes the typed fields, then the members that carry a user's JSON (schema,
   /// tools) are appended as written, in order: JSONEncoder would reorder their keys. JSONEncoder's output for an
-  /// object always ends in `}`.
+  /// object always ends in `}`. Keys are sorted so the same request is always the same bytes: a prepared batch
+  /// file diffs cleanly from one run to the next.
   public func body() throws -> Data {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
+    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     var data = try encoder.encode(self)
     var members: [JSONValue.Member] = []
     if let responseFormat { members.append(.init("response_format", responseFormat.json)) }
