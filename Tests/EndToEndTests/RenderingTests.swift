@@ -12,8 +12,15 @@ struct RenderingTests {
   func rendered() throws {
     let server = try FakeGroqServer()
     server.enqueue(.chatStream(tokens: Self.tokens))
-    let result = try PseudoTerminal.run(["chat", "hi"], server: server, columns: 60)
+    let home = REPLTests.freshHome()
+    let result = try PseudoTerminal.run(["chat", "hi"], server: server, environment: ["HOME": home], columns: 60)
     #expect(result.status == 0)
+    // The saved conversation keeps the model's own text.
+    let folder = home + "/.local/share/groq/conversations"
+    let saved = try FileManager.default.contentsOfDirectory(atPath: folder).map {
+      try String(contentsOfFile: folder + "/" + $0, encoding: .utf8)
+    }
+    #expect(saved.contains { $0.contains("Some **bold** text.") && $0.contains("| 1 | 22 |") })
     #expect(result.stdout.contains("\u{1B}[1;4;35mTitle"))
     #expect(result.stdout.contains("\u{1B}[1mbold\u{1B}[0m text."))
     #expect(result.stdout.contains("── swift ──"))
