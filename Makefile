@@ -6,7 +6,11 @@ SWIFT ?= swift
 SHELL = /bin/bash
 # The installed binary links the Swift runtime statically: it then runs without the toolchain and starts faster
 # (platform-notes section 1). Linking it needs libcurl4-openssl-dev.
-RELEASE_FLAGS = -c release --static-swift-stdlib --scratch-path .build-static
+# PIE=0 (the default) links a fixed-address executable: the 58 MB of static Swift and Foundation then need no
+# 78,000 start-up relocations, and `groq --version` costs 8.0 instead of 8.9 ms of CPU (curl: 6.8). The price is
+# no address randomisation for groq's own code (the C libraries keep theirs); `make release PIE=1` keeps it.
+PIE ?= 0
+RELEASE_FLAGS = -c release --static-swift-stdlib --scratch-path .build-static $(if $(filter 0,$(PIE)),-Xlinker -no-pie)
 
 .PHONY: build test lint release install uninstall docs bench clean setup
 

@@ -46,9 +46,7 @@ public struct Configuration: Sendable {
   /// The base URL is checked before the key so that a typo in it is reported even when the key is missing too.
   public init(environment: [String: String], userAgent: String) throws(ConfigurationError) {
     let baseURL = try Self.resolveBaseURL(environment["GROQ_BASE_URL"])
-    guard let rawKey = environment["GROQ_API_KEY"], !rawKey.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-    else { throw .missingAPIKey }
-    let key = rawKey.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let key = environment["GROQ_API_KEY"].map({ Self.trimmed($0) }), !key.isEmpty else { throw .missingAPIKey }
     // A key with a control character or a space would split or corrupt the Authorization header.
     guard key.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else { throw .malformedAPIKey }
     try Self.checkKeyTransport(baseURL)
@@ -60,7 +58,7 @@ public struct Configuration: Sendable {
   /// `GROQ_BASE_URL` as the SDKs read it (a host, `/openai/v1` appended), or, when it already has a path, as given,
   /// so that any OpenAI-compatible server (`http://127.0.0.1:8080/v1`) works.
   public static func resolveBaseURL(_ value: String?) throws(ConfigurationError) -> URL {
-    let raw = (value ?? "").trimmingCharacters(in: .whitespaces)
+    let raw = trimmed(value ?? "")
     let text = raw.isEmpty ? defaultHost : raw
     guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
       scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
@@ -79,9 +77,10 @@ public struct Configuration: Sendable {
   /// The key is a secret: plain http is allowed only to this machine.
   static func checkKeyTransport(_ url: URL) throws(ConfigurationError) {
     guard url.scheme == "http" else { return }
-    let host = (url.host ?? "").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-    if isLoopback(host) { return }
-    throw .insecureBaseURL(host: host)
+    var host = Substring((url.host ?? "").lowercased())
+    if host.hasPrefix("[") && host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+    if isLoopback(String(host)) { return }
+    throw .insecureBaseURL(host: String(host))
   }
 
   static func isLoopback(_ host: String) -> Bool {
@@ -90,12 +89,18 @@ public struct Configuration: Sendable {
     return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
   }
 
+  /// Without the whitespace around it. Pure Swift: Foundation's `trimmingCharacters(in:)` goes through NSString
+  /// and CFCharacterSet on Linux, a measurable part of every command's start.
+  static func trimmed(_ text: some StringProtocol) -> String {
+    String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+  }
+
   static func parseCustomHeaders(_ value: String?) -> [(name: String, value: String)] {
     guard let value else { return [] }
     return value.split(whereSeparator: \.isNewline).compactMap { line in
       guard let colon = line.firstIndex(of: ":") else { return nil }
-      let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      let name = trimmed(line[..<colon])
+      let value = trimmed(line[line.index(after: colon)...])
       return name.isEmpty ? nil : (name, value)
     }
   }

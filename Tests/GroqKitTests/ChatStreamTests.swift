@@ -42,10 +42,10 @@ private enum Fixture {
 private let request = ChatCompletionRequest(model: "m", messages: [.user("hi")])
 
 /// Streams a scripted body through the public client API and collects the batches.
-private func batches(_ reads: [String], headers: [String: String] = [:]) async throws -> [[ChatCompletionChunk]] {
+private func batches(_ reads: [String], headers: [String: String] = [:]) async throws -> [ChatStreamRead] {
   let transport = FakeTransport([.stream(reads, headers: headers)])
   let stream = try await makeClient(transport).streamChatCompletion(request)
-  var result: [[ChatCompletionChunk]] = []
+  var result: [ChatStreamRead] = []
   for try await batch in stream { result.append(batch) }
   return result
 }
@@ -60,8 +60,13 @@ private func streamError(_ reads: [String], headers: [String: String] = [:]) asy
   return try #require(error)
 }
 
-private func text(_ batches: [[ChatCompletionChunk]]) -> String {
-  batches.joined().compactMap(\.content).joined()
+private func text(_ batches: [ChatStreamRead]) -> String {
+  batches.map(\.text).joined()
+}
+
+/// The chunks that were not plain content, across reads.
+private func chunks(_ batches: [ChatStreamRead]) -> [ChatCompletionChunk] {
+  batches.flatMap(\.chunks)
 }
 
 @Suite struct ChatStreamTests {
@@ -76,15 +81,13 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
   @Test("usage is taken from x_groq.usage on the finish chunk")
   func usageFromXGroq() async throws {
     let reads = [Fixture.event(Fixture.first), Fixture.event(Fixture.finish), Fixture.done]
-    let chunks = try await batches(reads).joined()
-    #expect(chunks.compactMap(\.anyUsage) == [Fixture.usage])
+    #expect(chunks(try await batches(reads)).compactMap(\.anyUsage) == [Fixture.usage])
   }
 
   @Test("usage is taken from a top-level usage on the finish chunk")
   func usageFromTopLevel() async throws {
     let reads = [Fixture.event(Fixture.first), Fixture.event(Fixture.finishWithTopLevelUsage), Fixture.done]
-    let chunks = try await batches(reads).joined()
-    #expect(chunks.compactMap(\.anyUsage) == [Fixture.usage])
+    #expect(chunks(try await batches(reads)).compactMap(\.anyUsage) == [Fixture.usage])
   }
 
   @Test("usage is taken from a trailing chunk with empty choices")
@@ -93,12 +96,12 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
       [Fixture.first, Fixture.content("Hi"), Fixture.bareFinish, Fixture.usageOnly].map(Fixture.event) + [
         Fixture.done
       ]
-    let chunks = Array(try await batches(reads).joined())
-    let last = try #require(chunks.last)
+    let result = try await batches(reads)
+    let last = try #require(chunks(result).last)
     #expect(last.choices.isEmpty)
     #expect(last.content == nil)
     #expect(last.anyUsage == Fixture.usage)
-    #expect(text([chunks]) == "Hi")
+    #expect(text(result) == "Hi")
   }
 
   @Test("[DONE] ends the stream even when more bytes follow it")
@@ -108,7 +111,7 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
       "event: error\ndata: {\"error\":{\"message\":\"after done\"}}\n\n",
     ]
     let result = try await batches(reads)
-    #expect(result.map(\.count) == [1])
+    #expect(result.map(\.chunks.count) == [1])
   }
 
   @Test("event: error throws a stream error with the server's message and code")
@@ -173,7 +176,8 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
     let reads = [Fixture.first, Fixture.content("Hi"), Fixture.finish].map(Fixture.event)
     let result = try await batches(reads)
     #expect(text(result) == "Hi")
-    #expect(result.joined().count == 3)
+    // The plain content delta is text only; the role chunk and the finish chunk stay chunks.
+    #expect(chunks(result).count == 2)
   }
 
   @Test("runs of empty-content deltas do not end the stream")
@@ -185,7 +189,7 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
       ]
     let result = try await batches(reads)
     #expect(text(result) == "Hi")
-    #expect(result.joined().count == 23)
+    #expect(chunks(result).count == 2)
   }
 
   @Test("a read takes every chunk that has arrived: separate arrivals stay separate, a backlog comes at once")
@@ -196,14 +200,20 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
     let stream = ChatCompletionStream(response: HTTPResponse(status: 200, headers: HTTPHeaders(), body: body))
     var iterator = stream.makeAsyncIterator()
     body.append(Data((Fixture.event(Fixture.first) + Fixture.event(Fixture.content("a")) + String(third[..<cut])).utf8))
-    #expect(try await iterator.next()?.count == 2)
+    let first = try await iterator.next()
+    #expect(first?.chunks.count == 1)
+    #expect(first?.text == "a")
     body.append(Data((String(third[cut...]) + Fixture.event(Fixture.content("d"))).utf8))
-    #expect(try await iterator.next()?.compactMap(\.content) == ["c", "d"])
+    let second = try await iterator.next()
+    #expect(second?.text == "cd")
+    #expect(second?.chunks.isEmpty == true)
     body.append(Data(": keep-alive\n\n".utf8))
     body.append(Data(Fixture.event(Fixture.content("e")).utf8))
     body.append(Data((Fixture.event(Fixture.finish) + Fixture.done).utf8))
     body.finish()
-    #expect(try await iterator.next()?.count == 2)
+    let last = try await iterator.next()
+    #expect(last?.text == "e")
+    #expect(last?.chunks.count == 1)
     #expect(try await iterator.next() == nil)
   }
 
@@ -216,8 +226,39 @@ private func text(_ batches: [[ChatCompletionChunk]]) -> String {
     ])
     let stream = ChatCompletionStream(response: HTTPResponse(status: 200, headers: HTTPHeaders(), body: body))
     var iterator = stream.makeAsyncIterator()
-    #expect(try await iterator.next()?.compactMap(\.content) == ["", "kept"])
+    #expect(try await iterator.next()?.text == "kept")
     await #expect(throws: GroqError.self) { try await iterator.next() }
+  }
+
+  @Test("content cut across reads, inside a multi-byte character, comes out whole and in order")
+  func contentSplitAcrossReads() async throws {
+    let events =
+      [Fixture.first, Fixture.content("h\u{e9}llo "), Fixture.content("\u{1F600}\u{4E16}"), Fixture.finish]
+      .map(Fixture.event).joined() + Fixture.done
+    let bytes = Array(events.utf8)
+    // Cut inside the é's two bytes and twice inside the emoji's four: no read alone is valid UTF-8.
+    let eAcute = try #require(bytes.firstIndex(of: 0xC3))
+    let emoji = try #require(bytes.firstIndex(of: 0xF0))
+    let cuts = [0, eAcute + 1, emoji + 2, emoji + 3, bytes.count]
+    let body = ResponseBody(zip(cuts, cuts.dropFirst()).map { Data(bytes[$0..<$1]) })
+    let stream = ChatCompletionStream(response: HTTPResponse(status: 200, headers: HTTPHeaders(), body: body))
+    var result: [ChatStreamRead] = []
+    for try await read in stream { result.append(read) }
+    #expect(text(result) == "h\u{e9}llo \u{1F600}\u{4E16}")
+    #expect(result.allSatisfy { String(validating: $0.content, as: UTF8.self) != nil })
+  }
+
+  @Test("escaped content is decoded, and content in other chunks keeps its place between plain pieces")
+  func escapesAndOrder() async throws {
+    let reasoningAndContent =
+      #"{"id":"chatcmpl-1","choices":[{"index":0,"delta":{"content":"B","reasoning":"why"},"finish_reason":null}]}"#
+    let events = [
+      Fixture.first, Fixture.content(#"A\n\"q\" \u00e9\ud83d\ude00"#), reasoningAndContent, Fixture.content("C"),
+      Fixture.finish,
+    ]
+    let result = try await batches([events.map(Fixture.event).joined() + Fixture.done])
+    #expect(text(result) == "A\n\"q\" \u{e9}\u{1F600}BC")
+    #expect(chunks(result).compactMap(\.choices.first?.delta.reasoning) == ["why"])
   }
 
   @Test("an unreadable data event is an invalid response")

@@ -100,15 +100,22 @@ struct ChunkScanningRandomTests {
     return out + "\""
   }
 
-  @Test("agrees with JSONDecoder on 500 random contents")
-  func randomContents() throws {
-    var random = Seeded(state: 42)
-    for round in 0..<500 {
+  /// 500 content chunks of random text, the same for every run with the same seed.
+  static func randomChunks(seed: UInt64) -> [(round: Int, text: String, json: String)] {
+    var random = Seeded(state: seed)
+    return (0..<500).map { round in
       let length = Int.random(in: 0...40, using: &random)
-      let text = String((0..<length).map { _ in Self.alphabet.randomElement(using: &random)! })
+      let text = String((0..<length).map { _ in alphabet.randomElement(using: &random)! })
       let json =
         #"{"id":"c","choices":[{"index":0,"delta":{"content":"#
-        + Self.quoted(text, escapeAll: round % 2 == 1) + #"},"finish_reason":null}]}"#
+        + quoted(text, escapeAll: round % 2 == 1) + #"},"finish_reason":null}]}"#
+      return (round, text, json)
+    }
+  }
+
+  @Test("agrees with JSONDecoder on 500 random contents")
+  func randomContents() throws {
+    for (round, text, json) in Self.randomChunks(seed: 42) {
       let reference = try JSONDecoder().decode(ChatCompletionChunk.self, from: Data(json.utf8))
       var copy = json
       let fast = copy.withUTF8 { ChatCompletionChunk.scan(UnsafeRawBufferPointer($0)) }
@@ -131,6 +138,86 @@ struct ChunkScanningRandomTests {
       var copy = json
       let fast = copy.withUTF8 { ChatCompletionChunk.scan(UnsafeRawBufferPointer($0), cache: &cache) }
       #expect(fast == reference, "\(json)")
+    }
+  }
+}
+
+/// The plain-content path must give the same text JSONDecoder does, and take only chunks that are nothing else.
+struct ContentDeltaTests {
+  /// Runs the fast path on `json` with some text already in the buffer, which must survive either way.
+  private func append(_ json: String) -> (taken: Bool, buffer: [UInt8]) {
+    var buffer = Array("before".utf8)
+    var copy = json
+    let taken = copy.withUTF8 { ContentDelta.append(UnsafeRawBufferPointer($0), to: &buffer) }
+    return (taken, buffer)
+  }
+
+  @Test(
+    "takes only plain content, with JSONDecoder's text; leaves the buffer alone otherwise",
+    arguments: ChunkScanningTests.agreeing + ChunkScanningTests.declined)
+  func agrees(json: String) throws {
+    let (taken, buffer) = append(json)
+    let reference = try? JSONDecoder().decode(ChatCompletionChunk.self, from: Data(json.utf8))
+    let plain =
+      reference.map {
+        $0.choices.count == 1 && $0.choices[0].index == 0 && $0.choices[0].finishReason == nil
+          && $0.choices[0].delta.role == nil && $0.choices[0].delta.reasoning == nil
+          && $0.choices[0].delta.toolCalls == nil && $0.choices[0].delta.executedTools == nil
+          && $0.content != nil && $0.usage == nil && $0.xGroq == nil && $0.error == nil
+      } ?? false
+    if taken {
+      #expect(plain, "took a chunk that is more than content: \(json)")
+      #expect(String(decoding: buffer, as: UTF8.self) == "before" + (reference?.content ?? ""))
+    } else {
+      #expect(buffer == Array("before".utf8))
+    }
+  }
+
+  @Test("takes the plain content chunks Groq sends")
+  func takesPlainContent() {
+    let json =
+      #"{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1747000000,"model":"m","system_fingerprint":"fp_1","choices":[{"index":0,"delta":{"content":"h\u00e9 \"x\""},"logprobs":null,"finish_reason":null}]}"#
+    let (taken, buffer) = append(json)
+    #expect(taken)
+    #expect(String(decoding: buffer, as: UTF8.self) == "beforeh\u{e9} \"x\"")
+  }
+
+  @Test("a chunk with the last plain chunk's bytes around its content is taken; any other difference is read whole")
+  func sameShape() {
+    var shape = ContentDelta.Shape()
+    var buffer: [UInt8] = []
+    func take(_ json: String) -> Bool {
+      var copy = json
+      return copy.withUTF8 { ContentDelta.append(UnsafeRawBufferPointer($0), to: &buffer, shape: &shape) }
+    }
+    func plain(_ quoted: String) -> String {
+      #"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"# + quoted
+        + #"},"logprobs":null,"finish_reason":null}]}"#
+    }
+    #expect(take(plain(#""one ""#)))
+    #expect(!shape.prefix.isEmpty)
+    #expect(take(plain(#""tw\u00f6 ""#)))
+    // Same bytes before the content, different after: a finish reason, more keys, a cut object, a bad string.
+    #expect(!take(#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"stop"}]}"#))
+    #expect(!take(#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"x","reasoning":"r"}}]}"#))
+    #expect(!take(#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"x"#))
+    #expect(!take(plain("\"bad \u{1}\"")))
+    #expect(String(decoding: buffer, as: UTF8.self) == "one tw\u{f6} ")
+    // A new id is read whole and becomes the shape.
+    #expect(take(#"{"id":"c2","choices":[{"index":0,"delta":{"content":"three"}}]}"#))
+    #expect(take(#"{"id":"c2","choices":[{"index":0,"delta":{"content":"!"}}]}"#))
+    #expect(String(decoding: buffer, as: UTF8.self) == "one tw\u{f6} three!")
+  }
+
+  @Test("agrees with JSONDecoder on 500 random contents, one stream's shape shared")
+  func randomContents() throws {
+    var shape = ContentDelta.Shape()
+    for (round, text, json) in ChunkScanningRandomTests.randomChunks(seed: 7) {
+      var buffer: [UInt8] = []
+      var copy = json
+      let taken = copy.withUTF8 { ContentDelta.append(UnsafeRawBufferPointer($0), to: &buffer, shape: &shape) }
+      #expect(taken, "round \(round)")
+      #expect(String(decoding: buffer, as: UTF8.self) == text, "round \(round)")
     }
   }
 }

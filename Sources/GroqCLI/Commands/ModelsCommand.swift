@@ -55,13 +55,14 @@ struct ModelsCommand: Command {
       return .success
     }
     let (models, raw) = try await client.models()
-    ModelListCache(context: context, client: client).write(models.map(\.id).sorted())
     if json {
       try terminal.out(try ModelRendering.json(listData: raw))
     } else {
       let sorted = models.sorted { $0.id < $1.id }
       try terminal.out(terminal.stdoutIsTTY ? ModelRendering.table(sorted) : ModelRendering.lines(sorted))
     }
+    // The answer first: the cache is for later commands, and writing it is no part of what the user waits for.
+    ModelListCache(context: context, client: client).write(models.map(\.id).sorted())
     return .success
   }
 }

@@ -43,7 +43,9 @@ enum PrivateFiles {
 
   /// Replaces `url` with `data` atomically: a new 0600 file under a random name beside it, opened with
   /// O_CREAT|O_EXCL|O_NOFOLLOW so nothing planted is opened, then fsync and rename(2). Returns 0 or the errno.
-  static func replace(_ url: URL, with data: Data) -> Int32 {
+  /// `durable: false` skips the fsync, for a cache that a power cut may lose (it costs only a refetch) and that
+  /// should not cost each command milliseconds of waiting for the disk.
+  static func replace(_ url: URL, with data: Data, durable: Bool = true) -> Int32 {
     let target = destination(url)
     let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
     let temporary = target.deletingLastPathComponent()
@@ -52,7 +54,7 @@ enum PrivateFiles {
     guard fd >= 0 else { return errno }
     var failure = data.withUnsafeBytes { Terminal.writeAll(fd, $0) }
     // fsync before rename: otherwise a power cut can leave an empty file under the old name.
-    if failure == 0 && fsync(fd) != 0 { failure = errno }
+    if failure == 0 && durable && fsync(fd) != 0 { failure = errno }
     close(fd)
     if failure == 0 && rename(temporary, target.path) != 0 { failure = errno }
     if failure != 0 { unlink(temporary) }

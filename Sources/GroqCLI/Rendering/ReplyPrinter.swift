@@ -56,12 +56,11 @@ struct ReplyPrinter {
     var unwritten: OutputClosed?
     do {
       for try await batch in stream {
-        var piece = ""
         // Reasoning is written once per read, but before any tool run that came after it in the same read.
         var thought = ""
-        for chunk in batch {
+        // Content is already in `batch.content`; only chunks that carry something else are here.
+        for chunk in batch.chunks {
           if let delta = chunk.choices.first?.delta {
-            if let content = delta.content { piece += content }
             if let text = delta.reasoning { thought += text }
             if let calls = delta.toolCalls { toolCalls.add(calls) }
             if let tools = delta.executedTools {
@@ -75,7 +74,8 @@ struct ReplyPrinter {
           if let reason = chunk.choices.first?.finishReason { reply.finishReason = reason }
         }
         aside.reasoning(thought)
-        guard !piece.isEmpty else { continue }
+        guard !batch.content.isEmpty else { continue }
+        let piece = batch.text
         aside.finish()
         if reply.timeToFirstToken == nil { reply.timeToFirstToken = clock.now - started }
         if unwritten == nil {

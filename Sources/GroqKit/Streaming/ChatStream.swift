@@ -54,10 +54,27 @@ struct ChatStreamInterpreter {
   }
 }
 
-/// A streamed chat answer. Each element is every chunk that one network read completed, so a caller can print a
-/// whole read with one write instead of one write per token.
+/// What one network read of a stream completed.
+///
+/// Plain content deltas, almost every event, never become chunk values: their text is appended straight to
+/// `content` (see `ContentDelta`). Every other chunk is in `chunks`, and its content, if any, is in `content` too,
+/// in order, so `content` is the whole text the read added and one write prints it.
+public struct ChatStreamRead: Sendable {
+  /// The read's text as UTF-8. A JSON string is always whole within its event, so this is always whole characters.
+  public var content: [UInt8] = []
+  /// The chunks that carried more than content: role, reasoning, tool calls, finish reason, usage, `x_groq`.
+  public var chunks: [ChatCompletionChunk] = []
+
+  /// The read's text, as one String.
+  public var text: String { String(decoding: content, as: UTF8.self) }
+
+  var isEmpty: Bool { content.isEmpty && chunks.isEmpty }
+}
+
+/// A streamed chat answer. Each element is what one network read completed, so a caller can print a whole read
+/// with one write instead of one write per token.
 public struct ChatCompletionStream: AsyncSequence, Sendable {
-  public typealias Element = [ChatCompletionChunk]
+  public typealias Element = ChatStreamRead
 
   /// The response's headers (request id, rate limits).
   public let headers: HTTPHeaders
@@ -82,24 +99,26 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
     var decoder = SSEDecoder()
     var finished = false
     var sawFinishReason = false
+    /// The bytes around the content of the last plain content chunk, which the next ones repeat.
+    var shape = ContentDelta.Shape()
 
     /// An error found after chunks of the same read: those chunks are returned first, so nothing shown is lost.
     var pendingError: (any Error)?
 
-    public mutating func next() async throws -> [ChatCompletionChunk]? {
+    public mutating func next() async throws -> ChatStreamRead? {
       if let error = pendingError {
         pendingError = nil
         finished = true
         throw error
       }
       while !finished {
-        let read: Data?
+        let received: Data?
         do {
-          read = try await body.read()
+          received = try await body.read()
         } catch is CancellationError {
           throw GroqError(kind: .cancelled, message: "cancelled")
         }
-        guard let data = read else {
+        guard let data = received else {
           finished = true
           _ = decoder.finish()
           // Some compatible servers end without [DONE]; an answer that reached its finish_reason is complete.
@@ -108,15 +127,17 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
             kind: .connection, message: "the stream ended before the answer was complete",
             requestID: interpreter.requestID)
         }
-        var chunks: [ChatCompletionChunk] = []
+        var read = ChatStreamRead()
         do {
           try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
             try decoder.push(bytes) { event in
               guard !finished else { return }
+              if event.event != "error", ContentDelta.append(event.data, to: &read.content, shape: &shape) { return }
               switch try interpreter.interpret(event) {
               case .chunk(let chunk):
                 if chunk.choices.contains(where: { $0.finishReason != nil }) { sawFinishReason = true }
-                chunks.append(chunk)
+                if let content = chunk.content { read.content.append(contentsOf: content.utf8) }
+                read.chunks.append(chunk)
               case .done:
                 finished = true
               case nil: break
@@ -124,10 +145,10 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
             }
           }
         } catch {
-          if chunks.isEmpty { throw error }
+          if read.isEmpty { throw error }
           pendingError = error
         }
-        if !chunks.isEmpty { return chunks }
+        if !read.isEmpty { return read }
       }
       return nil
     }

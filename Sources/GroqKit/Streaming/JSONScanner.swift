@@ -14,7 +14,13 @@ struct JSONScanner {
   private let bytes: UnsafeRawBufferPointer
   private var index = 0
 
-  init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+  init(_ bytes: UnsafeRawBufferPointer, at offset: Int = 0) {
+    self.bytes = bytes
+    index = offset
+  }
+
+  /// How many bytes have been read.
+  var offset: Int { index }
 
   var atEnd: Bool {
     mutating get {
@@ -124,6 +130,29 @@ struct JSONScanner {
       index += 1
     }
     return escapedString(from: start)
+  }
+
+  /// A string value's decoded UTF-8 appended to `buffer`: a plain string is one copy from the read, with no String.
+  mutating func string(appendingTo buffer: inout [UInt8]) -> Bool {
+    let opening = index
+    guard consume(UInt8(ascii: "\"")) else { return false }
+    let start = index
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        index += 1
+        return true
+      }
+      if byte == UInt8(ascii: "\\") { break }
+      if byte < 0x20 { return false }
+      index += 1
+    }
+    // Escapes are rare in content: decode them the one careful way.
+    index = opening
+    guard let text = string() else { return false }
+    buffer.append(contentsOf: text.utf8)
+    return true
   }
 
   private mutating func escapedString(from start: Int) -> String? {

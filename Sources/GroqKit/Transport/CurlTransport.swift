@@ -146,11 +146,13 @@
     /// The system CA store is libcurl's default; `CURL_CA_BUNDLE` and `SSL_CERT_FILE` (and `SSL_CERT_DIR`) replace
     /// it as they do for the curl command, which libcurl itself does not read.
     private func configureCertificates() {
-      let environment = ProcessInfo.processInfo.environment
-      if let bundle = environment["CURL_CA_BUNDLE"] ?? environment["SSL_CERT_FILE"], !bundle.isEmpty {
-        set(CURLOPT_CAINFO, bundle)
+      // getenv, not ProcessInfo's environment, which copies every variable into a dictionary for three lookups.
+      func variable(_ name: String) -> String? {
+        guard let value = getenv(name), value.pointee != 0 else { return nil }
+        return String(cString: value)
       }
-      if let directory = environment["SSL_CERT_DIR"], !directory.isEmpty { set(CURLOPT_CAPATH, directory) }
+      if let bundle = variable("CURL_CA_BUNDLE") ?? variable("SSL_CERT_FILE") { set(CURLOPT_CAINFO, bundle) }
+      if let directory = variable("SSL_CERT_DIR") { set(CURLOPT_CAPATH, directory) }
     }
 
     // MARK: Other threads
