@@ -155,14 +155,16 @@ extension ModelHealingTests {
 }
 
 extension ModelHealingTests {
-  @Test("the REPL's first answer heals a default that is gone, and the prompt names the model that answered")
+  @Test("the REPL's first answer heals a default that is gone, and /model names the model that answered")
   func replHeals() throws {
     let server = try Self.server(without: "openai/gpt-oss-120b")
     let session = try REPLTests.open(server)
     session.type("hi\r")
     #expect(session.expect("openai/gpt-oss-120b is no longer available; using openai/gpt-oss-20b for chat"))
     #expect(session.expect(ChatTests.answer))
-    #expect(session.expect("groq openai/gpt-oss-20b> "))
+    #expect(session.expect(REPLTests.prompt))
+    session.type("/model\r")
+    #expect(session.expect("model: openai/gpt-oss-20b"))
     session.type("/model whisper-large-v3\r")
     #expect(session.expect("whisper-large-v3 cannot chat"))
     session.type("\u{04}")

@@ -162,7 +162,8 @@ struct ChatSessionTests {
     #expect(try session.temperature("1.2").get() == "temperature: 1.2")
     #expect(throws: CLIError.self) { try session.temperature("3").get() }
     #expect(try session.temperature("--clear").get() == "temperature: the model's default")
-    #expect(try session.stats(nil).get() == "stats on")
+    #expect(try session.stats(nil).get().hasPrefix("this session: 0 answers"))
+    #expect(try session.stats("on").get() == "stats on")
     #expect(try session.stats("off").get() == "stats off")
     #expect(throws: CLIError.self) { try session.stats("maybe").get() }
   }

@@ -38,5 +38,11 @@ enum ChatFeatureOptions {
         long: "service-tier", value: ValueSpec("tier", completion: .choices(ServiceTier.allCases.map(\.rawValue))),
         help: "on_demand, flex (fails fast when busy), auto or performance"),
       OptionSpec(long: "json", help: "Print the API's whole response as JSON (not streamed)"),
+      OptionSpec(long: "raw", help: "Print the answer as the model wrote it, without rendering its Markdown"),
+      OptionSpec(
+        long: "file", short: "f", value: ValueSpec("path", completion: .file),
+        help: "Put a text file in the prompt, under its name (repeatable; globs; '-' is standard input)",
+        repeatable: true),
+      OptionSpec(long: "recursive", help: "Let -f take directories: their files, leaving out what .gitignore ignores"),
     ]
 }

@@ -31,6 +31,11 @@ struct ChatFeatures: Sendable, Equatable {
   var serviceTier: ServiceTier?
   /// `--json`: the whole response, verbatim, instead of the answer.
   var rawJSON = false
+  /// `-f` paths, read when the command runs; `--recursive` lets them be directories.
+  var files: [String] = []
+  var recursive = false
+  /// Markdown rendering of the answer on a terminal (`AnswerRendering.choose`); nil prints the text as it comes.
+  var rendering: AnswerRendering?
 
   init() {}
 
@@ -83,6 +88,9 @@ struct ChatFeatures: Sendable, Equatable {
     if prefill?.isEmpty == true { throw UsageError("--prefill needs a non-empty text", command: command) }
     serviceTier = try arguments.choice("service-tier", command: command)
     rawJSON = arguments.flag("json")
+    files = arguments.values("file")
+    recursive = arguments.flag("recursive")
+    if recursive && files.isEmpty { throw UsageError("--recursive goes with -f", command: command) }
   }
 
   /// Refuses a reasoning format the API or the display cannot honour with the other settings. The REPL's
@@ -134,7 +142,7 @@ struct ChatFeatures: Sendable, Equatable {
     _ request: ChatCompletionRequest, stream: Bool, client: GroqClient, terminal: Terminal
   ) async throws -> ChatReply {
     if let warning = ImageAttachment.countWarning(images.count) { terminal.warning(warning) }
-    let printer = ReplyPrinter(terminal: terminal, display: display(terminal))
+    let printer = ReplyPrinter(terminal: terminal, display: display(terminal), rendering: rendering)
     if rawJSON {
       let (completion, raw) = try await client.chatCompletion(request)
       let text = String(decoding: raw, as: UTF8.self)

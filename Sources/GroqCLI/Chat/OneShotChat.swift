@@ -28,7 +28,12 @@ struct OneShotChat: Sendable {
       session.conversation.model = context.settings.model(for: role) ?? ModelRoles.defaultModel(for: role)
     }
     try features.check(model: session.conversation.model, command: request.role == .reasoning ? "reason" : "chat")
-    let prompt = try PromptInput.assemble(words: promptWords, terminal: terminal)
+    // Files first: `-f -` takes standard input before the prompt would.
+    let files = try PromptFiles.read(features.files, recursive: features.recursive) { () throws(CLIError) in
+      try terminal.readStdin(limit: InputLimits.chat, what: "a file")
+    }
+    let prompt = files.prompt(try PromptInput.assemble(words: promptWords, terminal: terminal))
+    try PromptFiles.checkFits(prompt, model: session.conversation.model)
     let question = ImageAttachment.message(prompt: prompt, images: features.images)
     let body = session.request(sending: question)
     let healing = ModelHealing(role: role, context: context, client: client)

@@ -92,6 +92,9 @@ struct ChatCommand: Command {
     network = try NetworkOptions(arguments, command: "chat")
     features = try ChatFeatures(arguments, stop: request.stop, command: "chat")
     profile.apply(to: &features)
+    features.rendering = AnswerRendering.choose(
+      stdoutIsTTY: context.terminal.stdoutIsTTY, raw: arguments.flag("raw"), environment: context.environment,
+      configured: context.settings.rendersAnswers)
     keepsHistory = profile.keepsHistory(arguments, environment: context.environment)
     savesOneShot = keepsHistory && (context.settings.save ?? true)
     switch (arguments.flag("continue"), arguments.value("session")) {
@@ -135,6 +138,10 @@ struct ChatCommand: Command {
     features.images = []
     var session = ChatSession(conversation: current, options: request, stats: stats, features: features)
     session.attachments = attachments
+    // So do files given with -f.
+    session.files = try PromptFiles.read(features.files, recursive: features.recursive) { () throws(CLIError) in
+      throw CLIError("-f - cannot read standard input in an interactive session", status: .usage)
+    }
     let key = client.configuration.apiKey
     let models = ModelIDCache()
     let roles = RoleStore.standard(environment: context.environment)
@@ -146,7 +153,7 @@ struct ChatCommand: Command {
       keepOutOfHistory: { line in !key.isEmpty && line.contains(key) })
     var repl = ChatREPL(
       terminal: context.terminal, client: client, store: store, stream: stream, editor: editor, models: models,
-      session: session, roles: roles, aliases: context.settings)
+      session: session, roles: roles, aliases: context.settings, environment: context.environment)
     repl.healing = ModelHealing(
       role: .chat, cache: ModelListCache(environment: context.environment, server: client.configuration.baseURL),
       terminal: context.terminal)

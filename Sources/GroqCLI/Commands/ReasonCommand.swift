@@ -68,6 +68,9 @@ struct ReasonCommand: Command {
     var features = try ChatFeatures(
       arguments, stop: request.stop, reasoningFormat: .parsed, visionModel: nil, command: "reason")
     profile.apply(to: &features)
+    features.rendering = AnswerRendering.choose(
+      stdoutIsTTY: context.terminal.stdoutIsTTY, raw: arguments.flag("raw"), environment: context.environment,
+      configured: context.settings.rendersAnswers)
     chat = OneShotChat(
       request: request, features: features, promptWords: arguments.positionals,
       stream: profile.stream(arguments), stats: profile.stats(arguments),

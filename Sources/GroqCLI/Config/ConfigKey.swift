@@ -54,7 +54,7 @@ struct ConfigKey: Sendable {
         name: "color", kind: .choice(colorChoices), help: "Colour on stderr: auto (on a terminal), always, never"),
       ConfigKey(
         name: "render", kind: .choice(colorChoices),
-        help: "Render Markdown answers: auto (on a terminal), always, never"),
+        help: "Markdown answers rendered on a terminal: auto and always yes, never no (as --raw)"),
     ]
 
   static let aliasPrefix = "alias."

@@ -1,10 +1,5 @@
-/// The config's `render` key, for the streaming Markdown renderer to ask: auto renders on a terminal only.
+/// The config's `render` key as the answer renderer takes it: never turns rendering off; auto and always leave it
+/// to the terminal test (the renderer never writes escape sequences into a pipe).
 extension Settings {
-  func rendersMarkdown(stdoutIsTerminal: Bool) -> Bool {
-    switch render {
-    case "always": true
-    case "never": false
-    default: stdoutIsTerminal
-    }
-  }
+  var rendersAnswers: Bool? { render.map { $0 != "never" } }
 }

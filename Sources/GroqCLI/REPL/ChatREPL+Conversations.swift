@@ -60,6 +60,7 @@ extension ChatREPL {
       }
       session.conversation = conversation
       status("loaded '\(name)': \(describe(conversation))")
+      for line in REPLBanner.lastExchange(conversation, columns: terminal.windowSize.columns) { status(line) }
     } catch {
       report(error)
     }

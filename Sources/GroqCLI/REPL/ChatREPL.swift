@@ -16,6 +16,8 @@ struct ChatREPL {
   var roles: RoleStore? = nil
   /// The config's aliases, for /model and /role.
   var aliases = Settings()
+  /// For $EDITOR and the clipboard's tools.
+  var environment: [String: String] = [:]
   /// Heals the first answer of a new conversation on a default model Groq shut down; nil: no healing.
   var healing: ModelHealing?
 
@@ -28,7 +30,7 @@ struct ChatREPL {
     greet()
     var input = MultilineInput()
     while true {
-      let prompt = input.isPending ? "... " : "groq \(session.conversation.model)> "
+      let prompt = input.isPending ? "... " : REPLBanner.prompt
       switch await editor.read(prompt: prompt) {
       case .end:
         if input.isPending {
@@ -43,6 +45,15 @@ struct ChatREPL {
         if Interrupts.isEnding { return .success }
         Interrupts.reset()
         input.reset()
+      case .pasted(let text):
+        // Part of an open block, or a message of its own; never a command, and kept out of the history.
+        if input.isPending {
+          for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let message = input.feed(String(line)) { await send(message.text) }
+          }
+        } else {
+          await send(text)
+        }
       case .line(let line):
         editor.remember(line)
         guard let message = input.feed(line) else { continue }
@@ -92,9 +103,14 @@ struct ChatREPL {
     case .code: outcome(session.builtInTool(.code, argument))
     case .attach:
       outcome(session.attach(argument))
-      if !session.attachments.isEmpty && !ModelRoles.can(session.conversation.model, .vision) {
-        status("\(session.conversation.model) cannot see images; /model \(ChatFeatures.visionModel) can")
+      // As -i does in one shot: the message would fail with a 400 on a model that cannot see.
+      let current = session.conversation.model
+      if !session.attachments.isEmpty && !ModelRoles.can(current, .vision) {
+        _ = session.setModel(ChatFeatures.visionModel)
+        status("\(current) cannot see images: switched to \(ChatFeatures.visionModel) (/model \(current) goes back)")
+        save()
       }
+    case .file: outcome(session.addFile(argument))
     case .stats: outcome(session.stats(argument))
     case .clear:
       session.clear(id: Conversation.generatedID(date: Date()), date: Date())
@@ -109,6 +125,8 @@ struct ChatREPL {
       }
       await ask(question, request, replacingLast: true)
     case .history: print(session.transcript)
+    case .copy: await copy(argument)
+    case .edit: await edit(argument)
     case .save: saveAs(argument)
     case .load: load(argument)
     case .role: useRole(argument)
@@ -197,29 +215,66 @@ struct ChatREPL {
     save()
   }
 
+  // MARK: The clipboard and the editor
+
+  private func copy(_ argument: String?) async {
+    guard let answer = session.lastAnswer else { return status("nothing to copy yet") }
+    switch argument?.lowercased() {
+    case nil:
+      status(await Clipboard.copy(answer, terminal: terminal, environment: environment))
+    case "code"?:
+      guard let code = CodeBlocks.all(in: answer).last else { return status("the last answer has no code block") }
+      status(await Clipboard.copy(code, terminal: terminal, environment: environment))
+    case let other?:
+      terminal.error("/copy takes code or nothing, not '\(other)'")
+    }
+  }
+
+  private mutating func edit(_ argument: String?) async {
+    let last = argument?.lowercased() == "last"
+    guard argument == nil || last else { return terminal.error("/edit takes last or nothing, not '\(argument!)'") }
+    guard !last || session.lastQuestion != nil else { return status("nothing to edit yet") }
+    // The editor needs the terminal as the user left it, not as the line editor holds it between prompts.
+    editor.close()
+    let edited: Result<String?, any Error>
+    do {
+      edited = .success(try await MessageEditor.edit(last ? session.lastQuestion ?? "" : "", environment: environment))
+    } catch {
+      edited = .failure(error)
+    }
+    editor.resume()
+    switch edited {
+    case .failure(let error):
+      report(error)
+    case .success(nil):
+      status("nothing to send")
+    case .success(let text?):
+      if last, let (question, request) = session.retryRequest(replacingWith: text) {
+        await ask(question, request, replacingLast: true)
+      } else {
+        await send(text)
+      }
+    }
+  }
+
   // MARK: Output
 
   private func greet() {
-    var line = "\(session.conversation.model) · /help lists commands · Ctrl-D leaves"
-    if !session.conversation.messages.isEmpty {
-      line = "continuing '\(session.conversation.id)': \(describe(session.conversation)) · " + line
-    }
-    terminal.err(terminal.style(line, .dim) + "\n")
+    for line in REPLBanner.greeting(session.conversation, columns: terminal.windowSize.columns) { status(line) }
   }
 
   func describe(_ conversation: Conversation) -> String {
-    let count = conversation.exchanges
-    return "\(count) exchange\(count == 1 ? "" : "s"), model \(conversation.model)"
+    "\(REPLBanner.count(conversation)), model \(conversation.model)"
   }
 
   /// What the user asked to see (/help, /history, /models) goes to stdout.
   private func print(_ text: String) {
-    try? terminal.out(text)
+    try? terminal.out(terminal.stdoutIsTTY ? VisibleControls.escape(text) : text)
   }
 
   /// How a command changed things: a dim line on stderr.
   func status(_ text: String) {
-    terminal.err(terminal.style(text, .dim) + "\n")
+    terminal.err(terminal.style(terminal.stderrIsTTY ? VisibleControls.escape(text) : text, .dim) + "\n")
   }
 
   private func outcome(_ result: Result<String, CLIError>) {

@@ -12,6 +12,10 @@ struct ChatSession: Sendable {
   var features: ChatFeatures
   /// Images waiting to go with the next message (/attach, or -i when the REPL opens).
   var attachments: [ContentPart] = []
+  /// Text files waiting to go with the next message (/file, or -f when the REPL opens).
+  var files = PromptFiles()
+  /// Tokens used and rate limits left, for /stats.
+  var totals = SessionTotals()
 
   init(conversation: Conversation, options: ChatRequestOptions, stats: Bool, features: ChatFeatures = ChatFeatures()) {
     self.conversation = conversation
@@ -22,7 +26,7 @@ struct ChatSession: Sendable {
 
   /// The next message: the text, with any attached images.
   func question(_ text: String) -> ChatMessage {
-    ImageAttachment.message(prompt: text, images: attachments)
+    ImageAttachment.message(prompt: files.prompt(text), images: attachments)
   }
 
   /// The request that asks the next question with everything before it as context.
@@ -37,6 +41,22 @@ struct ChatSession: Sendable {
     return (question, request(context: earlier.context + [question]))
   }
 
+  /// The last question rewritten (/edit last), with the context it had.
+  func retryRequest(replacingWith text: String) -> (question: ChatMessage, request: ChatCompletionRequest)? {
+    var earlier = conversation
+    guard earlier.removeLastExchange() != nil else { return nil }
+    let question = ImageAttachment.message(prompt: text, images: [])
+    return (question, request(context: earlier.context + [question]))
+  }
+
+  /// The text of the last answer and of the last question, for /copy and /edit last.
+  var lastAnswer: String? { last(.assistant) }
+  var lastQuestion: String? { last(.user) }
+
+  private func last(_ role: ChatMessage.Role) -> String? {
+    conversation.messages.last { $0.message.role == role }?.message.content?.text
+  }
+
   private func request(context: [ChatMessage]) -> ChatCompletionRequest {
     var options = options
     options.model = conversation.model
@@ -49,12 +69,16 @@ struct ChatSession: Sendable {
   /// Keeps an exchange. An answer cut short stays, marked, because the user saw it and will refer to it.
   mutating func record(question: ChatMessage, reply: ChatReply, interrupted: Bool, replacingLast: Bool, date: Date) {
     if replacingLast { _ = conversation.removeLastExchange() }
+    totals.add(reply)
     // Tool calls are not kept: sent back without their results, the API would refuse the conversation.
     // An answer that was only tool calls is kept as the JSON lines the user saw, not as an empty message.
     let text = reply.text.isEmpty ? ToolCallPrinter.lines(reply.toolCalls) : reply.text
     conversation.append(
       user: question, answer: .assistant(text), interrupted: interrupted, usage: reply.usage, date: date)
-    if !replacingLast { attachments = [] }
+    if !replacingLast {
+      attachments = []
+      files = PromptFiles()
+    }
   }
 
   mutating func undo() -> String {
@@ -95,9 +119,10 @@ struct ChatSession: Sendable {
     }
   }
 
+  /// `/stats` shows the session's totals and rate limits; `/stats on` and `off` turn the footer after each answer.
   mutating func stats(_ argument: String?) -> Result<String, CLIError> {
     switch argument?.lowercased() {
-    case nil: stats.toggle()
+    case nil: return .success(totals.summary + "\ntimings after each answer: " + (stats ? "on" : "off (/stats on)"))
     case "on"?: stats = true
     case "off"?: stats = false
     case let other?: return .failure(CLIError("/stats takes on or off, not '\(other)'"))
@@ -147,6 +172,27 @@ struct ChatSession: Sendable {
       if let warning = ImageAttachment.countWarning(attachments.count) { status += " (\(warning))" }
       return .success(status)
     }
+  }
+
+  /// `/file PATH`: a text file (or a glob's) for the next message, refused as -f refuses it.
+  mutating func addFile(_ argument: String?) -> Result<String, CLIError> {
+    guard let argument else {
+      let names = files.files.map(\.name)
+      return .success(names.isEmpty ? "no files attached" : "with your next message: " + names.joined(separator: ", "))
+    }
+    do {
+      let added = try PromptFiles.read([argument], recursive: false) { () throws(CLIError) in
+        throw CLIError("/file reads files, not standard input")
+      }
+      var all = files
+      all.files += added.files
+      try PromptFiles.checkFits(all.block, model: conversation.model)
+      files = all
+    } catch {
+      return .failure(error)
+    }
+    let tokens = PromptFiles.estimatedTokens(files.block)
+    return .success("\(files.files.count) file(s), about \(Format.grouped(tokens)) tokens, go with your next message")
   }
 
   /// A new, empty conversation with the same model and system prompt.

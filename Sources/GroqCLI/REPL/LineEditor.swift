@@ -15,6 +15,8 @@ final class LineEditor: Sendable {
   /// What a read produced.
   enum Event: Equatable, Sendable {
     case line(String)
+    /// A line holding a paste of several lines: one message, never a command.
+    case pasted(String)
     /// Ctrl-C at the prompt: the line is thrown away.
     case interrupted
     /// Ctrl-D on an empty line.
@@ -48,6 +50,9 @@ final class LineEditor: Sendable {
     // Interrupts handles Ctrl-C instead.
     rl_catch_signals = 0
     tcgetattr(0, &Self.original)
+    // Keys reach libedit through `keys`, which takes bracketed pastes out first. Set before rl_initialize, which
+    // installs it only if it is set then; it returns whole characters, not bytes.
+    rl_getc_function = { _ in LineEditor.nextCharacter() }
     rl_initialize()
     using_history()
     stifle_history(Int32(Self.historyLimit))
@@ -77,6 +82,11 @@ final class LineEditor: Sendable {
     tcsetattr(0, TCSADRAIN, &Self.original)
   }
 
+  /// Back to holding typed keys for the next prompt, after `close` let another program (an editor) use the terminal.
+  func resume() {
+    Self.holdTypeahead()
+  }
+
   /// Between prompts (while an answer streams) keys typed ahead wait unechoed for the next prompt, which shows them.
   /// In the terminal's cooked mode they would be echoed into the answer, and a Ctrl-D would be an end of file
   /// instead of a key. Ctrl-C still signals. libedit ignores settings made outside cooked mode, so it goes on
@@ -101,12 +111,25 @@ final class LineEditor: Sendable {
     // Without libedit's signal handlers it never hears of SIGWINCH; a window resized during an answer is measured
     // here, before the prompt is drawn.
     rl_resize_terminal()
+    if bracketsPastes { send(BracketedPaste.enable) }
     rl_callback_handler_install(prompt) { line in
-      LineEditor.finished = line.map { .line(String(cString: $0)) } ?? .end
+      LineEditor.finished =
+        line.map { pointer in
+          let text = String(cString: pointer)
+          return LineEditor.keys.restore(text).map(Event.pasted) ?? .line(text)
+        } ?? .end
       free(line)
     }
-    defer { rl_callback_handler_remove() }
+    defer {
+      rl_callback_handler_remove()
+      if bracketsPastes { send(BracketedPaste.disable) }
+    }
     while finished == nil {
+      // Keys typed ahead of this prompt, or after the Enter that ended the last line, are already read.
+      if !keys.isEmpty && !keys.waitsForPasteEnd {
+        rl_callback_read_char()
+        continue
+      }
       var fds = [
         pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
         pollfd(fd: Interrupts.latch, events: Int16(POLLIN), revents: 0),
@@ -117,17 +140,46 @@ final class LineEditor: Sendable {
       }
       if fds[1].revents != 0 {
         // As a shell does: the typed text stays visible, marked, and a fresh prompt starts on the next line.
-        _ = (Interrupts.isEnding ? "\n" : "^C\n").withCString { write(1, $0, strlen($0)) }
+        _ = (Interrupts.isEnding ? "\n" : "^C\n").withCString { systemWrite(1, $0, strlen($0)) }
+        // Including a paste whose end never came.
+        keys.reset()
         return .interrupted
       }
-      var pending: Int32 = 0
-      if fds[0].revents & Int16(POLLIN) != 0, ioctl(0, UInt(FIONREAD), &pending) == 0, pending > 0 {
-        rl_callback_read_char()
-      } else if fds[0].revents != 0 {
-        return .end  // readable with nothing to read: the terminal hung up, or sent an end of file in cooked mode
-      }
+      guard fds[0].revents != 0 else { continue }
+      // Readable with nothing to read: the terminal hung up, or sent an end of file in cooked mode.
+      guard readKeys() else { return .end }
     }
     return finished ?? .end
+  }
+
+  /// A dumb terminal would print the sequence that turns bracketed paste on.
+  private static let bracketsPastes = ProcessInfo.processInfo.environment["TERM"] != "dumb"
+
+  /// What libedit has not read yet from the terminal.
+  nonisolated(unsafe) private static var keys = BracketedPaste()
+
+  /// Reads what the terminal has into `keys`; false at its end.
+  private static func readKeys() -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let count = systemRead(0, &buffer, buffer.count)
+    if count < 0 && (errno == EINTR || errno == EAGAIN) { return true }
+    guard count > 0 else { return false }
+    keys.append(buffer[0..<count])
+    return true
+  }
+
+  /// libedit's getc: the next character, read from the terminal if none is waiting (the rest of a key's escape
+  /// sequence, or of a paste); -1 at the end.
+  private static func nextCharacter() -> Int32 {
+    while true {
+      if let character = keys.next() { return Int32(bitPattern: character) }
+      guard readKeys() else { return -1 }
+    }
+  }
+
+  /// Writes to the terminal (the line editor's own output, not the answer's).
+  private static func send(_ text: String) {
+    _ = text.withCString { systemWrite(1, $0, strlen($0)) }
   }
 
   /// Adds a line to the history in memory and at the end of the file, at once, so a crash loses nothing typed and
@@ -141,8 +193,7 @@ final class LineEditor: Sendable {
     }
     add_history(line)
     guard let historyFile else { return }
-    // append_history creates the file 0600 and writes libedit's header when the file is new.
-    _ = append_history(1, historyFile.path)
+    HistoryFile.append(line, to: historyFile.path)
   }
 
   // MARK: Completion (C callbacks cannot capture, so the state is static; one read runs at a time)
@@ -200,3 +251,7 @@ final class LineEditor: Sendable {
     return strdup(matches[nextMatch])
   }
 }
+
+/// write(2) and read(2), out of reach of LineEditor's own `read(prompt:)`, which hides them inside the class.
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, bytes, count) }
+private func systemRead(_ fd: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, bytes, count) }

@@ -4,12 +4,15 @@ import GroqKit
 /// The REPL's own commands. Adding one: a case here, its usage and summary, and its branch in `ChatREPL.perform`;
 /// /help, Tab completion, "did you mean", `groq chat --help` and the man page all read this table.
 enum SlashCommand: String, CaseIterable, Sendable {
-  case help, model, models, system, role, temperature, reasoning, search, code, attach, stats, clear, undo, retry
-  case save, load, title
+  case help, model, models, system, role, temperature, reasoning, search, code, attach, file, stats, clear, undo
+  case retry, copy, edit, save, load, title
   case history, exit
 
   /// Other spellings people type out of habit.
   static let aliases: [String: SlashCommand] = ["quit": .exit, "q": .exit, "?": .help]
+
+  /// Words that are commands without a slash when they are the whole line: nobody asks a model just "exit".
+  static let bareWords: [String: SlashCommand] = ["exit": .exit, "quit": .exit, "clear": .clear]
 
   var usage: String {
     switch self {
@@ -25,6 +28,9 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .load: "/load <name>"
     case .role: "/role [name]"
     case .title: "/title [text]"
+    case .copy: "/copy [code]"
+    case .file: "/file <path>"
+    case .edit: "/edit [last]"
     default: "/" + rawValue
     }
   }
@@ -36,7 +42,7 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .models: "List the models your key can use"
     case .system: "Show, set or clear the system prompt"
     case .temperature: "Show, set (0 to 2) or clear the sampling temperature"
-    case .stats: "Show timings after each answer, or stop"
+    case .stats: "Show tokens used and rate limits left; on or off: timings after each answer"
     case .reasoning: "Show or set how a reasoning model's thinking comes back"
     case .search: "Let the model search the web (Groq's browser_search), or stop"
     case .code: "Let the model run Python (Groq's code_interpreter), or stop"
@@ -44,6 +50,9 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .clear: "Start a new conversation (the current one stays saved)"
     case .undo: "Forget the last question and its answer"
     case .retry: "Ask for the last answer again"
+    case .file: "Add a text file to your next message, under its name"
+    case .copy: "Copy the last answer, or the last code block in it, to the clipboard"
+    case .edit: "Write a message in $EDITOR, or rewrite the last one and ask again"
     case .save: "Name this conversation, or say where it is saved"
     case .load: "Switch to a saved conversation"
     case .role: "Use a saved role (groq roles), or list them"
@@ -70,8 +79,10 @@ enum SlashCommand: String, CaseIterable, Sendable {
     case .load, .save: .conversations
     case .role: .roles
     case .stats, .search, .code: .choices(["on", "off"])
+    case .copy: .choices(["code"])
+    case .edit: .choices(["last"])
     case .reasoning: .choices(ReasoningFormat.allCases.map(\.rawValue))
-    case .attach: .files
+    case .attach, .file: .files
     case .system, .temperature: .choices(["--clear"])
     default: .none
     }
@@ -88,6 +99,7 @@ enum SlashCommand: String, CaseIterable, Sendable {
   /// for questions that start with a path.
   static func parse(_ line: String) -> Parsed {
     let trimmed = line.trimmingCharacters(in: .whitespaces)
+    if let command = bareWords[trimmed] { return .command(command, argument: nil) }
     guard trimmed.hasPrefix("/") else { return .message(line) }
     if trimmed.hasPrefix("//") { return .message(String(line.trimmingLeadingWhitespace().dropFirst())) }
     let body = trimmed.dropFirst()

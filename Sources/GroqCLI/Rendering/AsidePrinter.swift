@@ -8,6 +8,8 @@ struct AsidePrinter {
   /// Something was printed that the answer has not yet been set apart from.
   private var open = false
   private var endsWithNewline = true
+  /// On a terminal the server's text cannot move the cursor or retitle the window: control characters show.
+  private var visible = VisibleControlStream()
 
   init(terminal: Terminal, display: ReplyDisplay) {
     self.terminal = terminal
@@ -37,7 +39,7 @@ struct AsidePrinter {
   private mutating func write(_ text: String) {
     guard !text.isEmpty else { return }
     open = true
-    terminal.err(terminal.style(text, .dim))
+    terminal.err(terminal.style(terminal.stderrIsTTY ? visible.escape(text) : text, .dim))
     endsWithNewline = text.hasSuffix("\n")
   }
 }

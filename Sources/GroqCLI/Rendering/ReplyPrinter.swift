@@ -10,6 +10,8 @@ struct ChatReply: Sendable {
   var timeToFirstToken: Duration?
   /// The functions the model asked to call, in order.
   var toolCalls: [ToolCall] = []
+  /// What the response's headers said is left of the rate limits.
+  var rateLimits: RateLimits?
 }
 
 extension ChatReply {
@@ -35,6 +37,8 @@ struct ReplyDisplay: Sendable, Equatable {
 struct ReplyPrinter {
   var terminal: Terminal
   var display: ReplyDisplay
+  /// Markdown rendering on a terminal; nil prints the text as it comes.
+  var rendering: AnswerRendering? = nil
 
   /// Prints a stream. A failure or Ctrl-C keeps what was printed, ends its line, and is rethrown as a `ReplyFailure`
   /// that carries the part shown, so a conversation can keep it.
@@ -42,10 +46,11 @@ struct ReplyPrinter {
     let clock = ContinuousClock()
     let started = clock.now
     let stream = try await start()
-    var reply = ChatReply(requestID: stream.requestID)
+    var reply = ChatReply(requestID: stream.requestID, rateLimits: RateLimits(headers: stream.headers))
     var aside = AsidePrinter(terminal: terminal, display: display)
     var runs = ExecutedToolRuns()
     var toolCalls = ToolCallCollector()
+    var output = AnswerOutput(terminal: terminal, rendering: rendering)
     // A write that failed for a reason other than EPIPE (a full disk): the rest of the answer is still read, so
     // the conversation keeps it whole, and the failure is reported at the end.
     var unwritten: OutputClosed?
@@ -74,19 +79,19 @@ struct ReplyPrinter {
         aside.finish()
         if reply.timeToFirstToken == nil { reply.timeToFirstToken = clock.now - started }
         if unwritten == nil {
-          do { try terminal.out(piece) } catch { if error.isQuiet { throw error } else { unwritten = error } }
+          do { try output.write(piece) } catch { if error.isQuiet { throw error } else { unwritten = error } }
         }
         reply.text += piece
       }
     } catch {
       aside.finish()
-      if !reply.text.isEmpty && !reply.text.hasSuffix("\n") { try? terminal.out("\n") }
+      if !reply.text.isEmpty { try? output.finish(reply.text, onlyToolCalls: false) }
       throw ReplyFailure(partial: reply, underlying: error)
     }
     aside.finish()
     reply.toolCalls = toolCalls.calls
     if let unwritten { throw ReplyFailure(partial: reply, underlying: unwritten) }
-    try finish(reply)
+    try finish(reply, output: &output)
     return reply
   }
 
@@ -99,9 +104,10 @@ struct ReplyPrinter {
     aside.toolRuns(runs.add(message?.executedTools ?? []))
     aside.finish()
     let reply = ChatReply(completion)
+    var output = AnswerOutput(terminal: terminal, rendering: rendering)
     do {
-      if !reply.text.isEmpty { try terminal.out(reply.text) }
-      try finish(reply)
+      if !reply.text.isEmpty { try output.write(reply.text) }
+      try finish(reply, output: &output)
     } catch {
       if error.isQuiet { throw error }
       throw ReplyFailure(partial: reply, underlying: error)
@@ -110,8 +116,8 @@ struct ReplyPrinter {
   }
 
   /// Ends the text's line, then prints the tool calls. An answer that is only tool calls gets no empty line.
-  private func finish(_ reply: ChatReply) throws(OutputClosed) {
-    if !reply.text.hasSuffix("\n") && !(reply.text.isEmpty && !reply.toolCalls.isEmpty) { try terminal.out("\n") }
+  private func finish(_ reply: ChatReply, output: inout AnswerOutput) throws(OutputClosed) {
+    try output.finish(reply.text, onlyToolCalls: !reply.toolCalls.isEmpty)
     if !reply.toolCalls.isEmpty { try terminal.out(ToolCallPrinter.lines(reply.toolCalls)) }
   }
 }

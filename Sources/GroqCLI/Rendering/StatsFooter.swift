@@ -24,6 +24,21 @@ enum StatsFooter {
     if let reason = reply.finishReason, reason != "stop" { parts.append("finish \(reason)") }
     if let id = reply.requestID { parts.append(id) }
     if parts.isEmpty { parts.append("no usage reported") }
-    return terminal.style(parts.joined(separator: " · "), .dim) + "\n"
+    let columns = terminal.stderrIsTTY ? terminal.windowSize.columns : Int.max
+    return lines(parts, columns: columns).map { terminal.style($0, .dim) + "\n" }.joined()
+  }
+
+  /// Parts joined by ` · ` into lines that fit the window; a part (a request id) is never split.
+  static func lines(_ parts: [String], columns: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for part in parts {
+      if !line.isEmpty && DisplayWidth.of(line) + 3 + DisplayWidth.of(part) > columns {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " · ") + part
+    }
+    return lines + [line]
   }
 }

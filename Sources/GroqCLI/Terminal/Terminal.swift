@@ -41,17 +41,20 @@ struct Terminal: Sendable {
 
   /// `groq: error: ...` and its hint, in red on a terminal.
   func error(_ message: String, hint: String? = nil) {
-    var text = style("groq: error:", .red) + " " + message + "\n"
-    if let hint { text += style("hint:", .bold) + " " + hint + "\n" }
+    var text = style("groq: error:", .red) + " " + visible(message) + "\n"
+    if let hint { text += style("hint:", .bold) + " " + visible(hint) + "\n" }
     err(text)
   }
 
   /// `groq: warning: ...`: something went wrong beside a command that otherwise succeeded.
   func warning(_ message: String, hint: String? = nil) {
-    var text = style("groq: warning:", .yellow) + " " + message + "\n"
-    if let hint { text += style("hint:", .bold) + " " + hint + "\n" }
+    var text = style("groq: warning:", .yellow) + " " + visible(message) + "\n"
+    if let hint { text += style("hint:", .bold) + " " + visible(hint) + "\n" }
     err(text)
   }
+
+  /// Messages carry the server's words: on a terminal its control characters show instead of acting.
+  private func visible(_ text: String) -> String { stderrIsTTY ? VisibleControls.escape(text) : text }
 
   enum Style: String {
     case red = "31"

@@ -62,6 +62,12 @@ final class TerminalSession {
     String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
   }
 
+  /// Resizes the window, as a user dragging its edge would; the program sees it at its next measurement.
+  func resize(columns: UInt16, rows: UInt16 = 50) {
+    var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+  }
+
   /// Types text; "\r" is Enter, "\u{03}" Ctrl-C, "\u{04}" Ctrl-D, "\t" Tab, "\u{1B}[A" Up.
   func type(_ text: String) {
     var bytes = Array(text.utf8)[...]

@@ -1,0 +1,58 @@
+/// How many terminal columns text takes: two for East Asian wide characters and emoji, none for combining marks.
+///
+/// Computed here rather than with wcwidth(3), which answers -1 for everything beyond ASCII unless the C locale was
+/// set, and which knows nothing of grapheme clusters (a flag or a family emoji is one character of width 2).
+enum DisplayWidth {
+  static func of(_ character: Character) -> Int {
+    if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first else { return 0 }
+    // An emoji presentation selector makes a text symbol (☺︎) an emoji two columns wide.
+    if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+    if first.properties.isEmojiPresentation || isWide(first.value) { return 2 }
+    switch first.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format, .control: return 0
+    default: return 1
+    }
+  }
+
+  static func of(_ text: some StringProtocol) -> Int {
+    var total = 0
+    for character in text { total += of(character) }
+    return total
+  }
+
+  /// The wide ranges of Unicode's East Asian Width property that terminals honour.
+  private static func isWide(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+      0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+      0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// The row the cursor ends on (from 0) after writing `text` from the first column, as a terminal that wraps at
+  /// `columns` places it: a character that does not fit goes to the next row, and a row filled to the last column
+  /// keeps the cursor on it until the next character (the deferred wrap of VT100 and its heirs).
+  static func cursorRow(after text: some StringProtocol, columns: Int) -> Int {
+    var row = 0
+    var column = 0
+    for character in text {
+      if character == "\n" {
+        row += 1
+        column = 0
+        continue
+      }
+      let width = of(character)
+      if column + width > columns {
+        row += 1
+        column = 0
+      }
+      column += width
+    }
+    return row
+  }
+}

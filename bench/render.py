@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""bench/render.py: what Markdown rendering costs on a terminal.
+
+Runs `groq chat` with a 5000-token stream from fake-groq on a pseudo-terminal (100 x 40), rendering on and with
+--raw, and reports per mode the CPU time of the groq process (user + system, from wait4) and the time from start
+to the first byte of the answer on the terminal. The stream is fake-groq's filler prose with no line break: one
+line that outgrows the window, the renderer's costliest case (it is redrawn until it is taller than the window,
+then written piece by piece).
+
+With --markdown (and no --url) it serves, itself, a Markdown answer of about 5000 tokens (headings, emphasis,
+lists, code blocks, tables, repeated) in pieces of four characters, the renderer's everyday work.
+
+Usage: bench/render.py --groq PATH (--url URL | --markdown) [--runs N]
+"""
+import argparse, http.server, json, os, pty, select, statistics, struct, fcntl, termios, threading, time
+
+SECTION = """## Section {n}
+
+Some **bold** text, some *emphasis*, `inline code` and a [link](https://example.com/{n}) in a paragraph long
+enough to wrap at the window's edge more than once, so that the renderer wraps it at word boundaries.
+
+- a list item that also runs on long enough to wrap under its own text rather than under the bullet
+- a second item with `code`
+  - nested
+
+```python
+def greet(name):  # a comment
+    return "hello " + name + str({n})
+```
+
+| Name | Qty |
+|:-----|----:|
+| apples | {n} |
+| kiwis | 12 |
+
+"""
+
+
+def markdown_server():
+    """An OpenAI-style SSE server on a free port that answers every chat request with the Markdown above."""
+    text = "".join(SECTION.format(n=n) for n in range(40))
+    pieces = [text[i:i + 4] for i in range(0, len(text), 4)][:5000]
+
+    def chunk(delta, finish=None):
+        return "data: " + json.dumps({"id": "b", "object": "chat.completion.chunk", "created": 1, "model": "m",
+                                      "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}) + "\n\n"
+    body = ("".join(chunk({"content": p}) for p in pieces) + chunk({}, "stop") + "data: [DONE]\n\n").encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("content-length", 0)))
+            self.send_response(200)
+            self.send_header("content-type", "text/event-stream")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return "http://127.0.0.1:%d" % server.server_address[1]
+
+TOKENS = 5000
+
+
+def run(groq, url, raw, env_extra):
+    pid, master = pty.fork()
+    if pid == 0:
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"),
+               "LANG": "C.UTF-8", "TERM": "xterm-256color", "GROQ_API_KEY": "gsk_test_key",
+               "GROQ_BASE_URL": url, **env_extra}
+        argv = [groq, "chat", "--no-history", "-m", "openai/gpt-oss-20b", "--reasoning-format", "hidden",
+                "--max-tokens", str(TOKENS)] + (["--raw"] if raw else []) + ["hi"]
+        os.execve(groq, argv, env)
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    start = time.monotonic()
+    first = None
+    total = 0
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            break
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        if first is None:
+            first = time.monotonic() - start
+        total += len(data)
+    _, status, usage = os.wait4(pid, 0)
+    os.close(master)
+    return usage.ru_utime + usage.ru_stime, first or 0.0, total, os.waitstatus_to_exitcode(status)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--groq", required=True)
+    parser.add_argument("--url")
+    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    if args.markdown:
+        args.url = markdown_server()
+    elif not args.url:
+        parser.error("give --url (a fake-groq) or --markdown")
+    results = {}
+    for mode, raw in (("rendered", False), ("--raw", True)):
+        cpu, first, sizes = [], [], []
+        for _ in range(args.runs):
+            c, f, size, status = run(args.groq, args.url, raw, {})
+            if status != 0:
+                raise SystemExit("groq exited %d in mode %s" % (status, mode))
+            cpu.append(c)
+            first.append(f)
+            sizes.append(size)
+        results[mode] = (statistics.median(cpu), statistics.median(first), statistics.median(sizes))
+    print("| mode | CPU (median, ms) | first output (median, ms) | bytes on the terminal |")
+    print("|---|---|---|---|")
+    for mode, (cpu, first, size) in results.items():
+        print("| %s | %.1f | %.1f | %d |" % (mode, cpu * 1000, first * 1000, size))
+    rendered, raw = results["rendered"][0], results["--raw"][0]
+    print()
+    print("rendering costs %+.0f%% CPU against --raw" % ((rendered / raw - 1) * 100 if raw else 0))
+
+
+if __name__ == "__main__":
+    main()
