@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Foundation
 
 /// The secrets this run holds (the API key), hidden from everything groq writes (stdout and stderr) and from saved
@@ -37,9 +42,32 @@ enum Secrets {
     guard text.utf8.count >= shortest else { return text }
     let secrets = lock.withLock { values }
     var text = text
-    for secret in secrets where text.contains(secret) {
+    for secret in secrets where holds(text, secret) {
       text = text.replacingOccurrences(of: secret, with: "gsk_***")
     }
     return text
+  }
+
+  /// A byte search for the secret. Foundation's `contains` compares character by character with Unicode folding,
+  /// which cost more per streamed write than decoding the answer did; a key is ASCII, so bytes decide exactly.
+  private static func holds(_ text: String, _ secret: String) -> Bool {
+    var text = text
+    var secret = secret
+    return text.withUTF8 { haystack in
+      secret.withUTF8 { needle in
+        guard let hay = haystack.baseAddress, let pin = needle.baseAddress, let first = needle.first,
+          haystack.count >= needle.count
+        else { return false }
+        let last = haystack.count - needle.count
+        var start = 0
+        // memchr to each candidate first byte, memcmp to confirm (glibc's memmem is not in Swift's Glibc module).
+        while start <= last, let hit = memchr(hay + start, Int32(first), last - start + 1) {
+          let offset = UnsafeRawPointer(hay).distance(to: UnsafeRawPointer(hit))
+          if memcmp(hay + offset, pin, needle.count) == 0 { return true }
+          start = offset + 1
+        }
+        return false
+      }
+    }
   }
 }
