@@ -38,6 +38,24 @@ struct BatchRunTests {
     #expect(chatRequests == 12)
   }
 
+  @Test("lines finished out of order end in input order, as results gives them")
+  func finishedFileInInputOrder() throws {
+    let path = try input(6)
+    // r1 is answered only after a later request has been sent, so r2 or r3 surely finishes first.
+    let server = server
+    server.setHandler { request in
+      guard String(decoding: request.body, as: UTF8.self).contains("answer 1\"") else { return nil }
+      _ = server.waitForRequests(4, timeout: 10)
+      return nil
+    }
+    let output = scratch.path("out.jsonl")
+    let run = try GroqProcess.run(["batch", "run", path, "-j", "3", "-o", output], server: server)
+    #expect(run.status == 0, "\(run.stderr)")
+    let ids = jsonLines(scratch.read("out.jsonl") ?? "").compactMap { $0["custom_id"] as? String }
+    #expect(ids == (1...6).map { "r\($0)" })
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.directory).filter { $0.contains("groq-order") } == [])
+  }
+
   @Test("killed with SIGKILL and run again: nothing lost, nothing done twice")
   func killAndResume() throws {
     let path = try input(20)

@@ -6,6 +6,8 @@ import GroqKit
 final class RunOutput: @unchecked Sendable {
   /// The ids whose lines the output already holds.
   let finished: Set<String>
+  /// The file the lines go to, when they go to one (`-o`, `--resume`, or standard output redirected to a file).
+  let file: String?
   private let fd: Int32
   private let lock = NSLock()
 
@@ -23,6 +25,7 @@ final class RunOutput: @unchecked Sendable {
       if keep < UInt64(size) { truncate(target, off_t(keep)) }
     }
     self.finished = finished
+    file = target
     if let path {
       fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
       guard fd >= 0 else {

@@ -2,14 +2,16 @@ import Foundation
 import GroqKit
 
 /// `groq batch run FILE`: the batch sent from here, several requests at a time, writing the lines Groq's output
-/// file would hold. Each finished line is written at once, and a rerun skips the ids already written.
+/// file would hold. Each finished line is written at once, a rerun skips the ids already written, and a finished
+/// file is put in input order.
 struct BatchRunCommand: Command {
   static let spec = CommandSpec(
     name: "batch run",
     summary: "Run a batch file locally, several requests at a time",
     discussion: """
       Sends each line of the file to its endpoint and writes one output line per request, the same lines \
-      'groq batch results' prints (in the order requests finish). Without -j the number in flight is fitted to \
+      'groq batch results' prints. Lines are written in the order requests finish; once every line is done, a file \
+      (-o, --resume, or > in the shell) is put in input order, as 'groq batch results' gives it. Without -j the number in flight is fitted to \
       your token rate limit, measured from the first answers; with few tokens left it pauses until they reset, \
       and a 429 makes every request wait out its retry-after.
 
@@ -56,9 +58,11 @@ struct BatchRunCommand: Command {
     let (endpoint, _) = try BatchFileCheck.check(path: path, command: "batch run")
     let sink = try RunOutput(path: output)
     var pending: [PendingLine] = []
+    var order: [String] = []
     var skipped = 0
     try LineReader(path: path, command: "batch run").forEachLine { line, _, offset in
       guard let id = JSONValue(parsing: line)?["custom_id"]?.stringValue else { return }
+      order.append(id)
       if sink.finished.contains(id) {
         skipped += 1
       } else {
@@ -74,6 +78,7 @@ struct BatchRunCommand: Command {
     runner.retries = network.maxRetries ?? 2
     let summary = try await runner.run(pending)
     runner.bar.erase()
+    try sink.putInInputOrder(order)
     if terminal.stderrIsTTY { terminal.err(summary.text + "\n") }
     if summary.failed > 0 {
       terminal.warning("\(summary.failed) of \(summary.done) requests failed; their lines carry the error")
