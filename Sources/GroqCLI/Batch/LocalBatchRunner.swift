@@ -46,19 +46,22 @@ final class RunOutput: @unchecked Sendable {
   func append(_ line: Data) throws {
     var bytes = line
     bytes.append(0x0A)
-    let ok = lock.withLock {
-      bytes.withUnsafeBytes { buffer -> Bool in
-        var offset = 0
-        while offset < buffer.count {
-          let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-          if written < 0 && errno == EINTR { continue }
-          if written <= 0 { return false }
-          offset += written
-        }
-        return true
-      }
-    }
+    let ok = lock.withLock { Self.writeAll(fd, bytes) }
     if !ok { throw OutputClosed() }
+  }
+
+  /// Writes every byte, through EINTR and short writes.
+  static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
+    data.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { return false }
+        offset += count
+      }
+      return true
+    }
   }
 
   deinit { if fd > 2 { close(fd) } }

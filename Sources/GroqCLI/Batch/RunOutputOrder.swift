@@ -51,18 +51,4 @@ extension RunOutput {
     written = true
     return true
   }
-
-  /// Writes every byte, through EINTR and short writes.
-  private static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
-    data.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 && errno == EINTR { continue }
-        if count <= 0 { return false }
-        offset += count
-      }
-      return true
-    }
-  }
 }
