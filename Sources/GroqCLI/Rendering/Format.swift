@@ -26,4 +26,11 @@ enum Format {
     if seconds < 0.01 { return String(format: "%.1f ms", seconds * 1000) }
     return seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
   }
+
+  /// A reset time as Groq's headers write it, to the second past a minute: "7.7s", "2m59s", "1h2m3s".
+  static func resetTime(_ seconds: Double) -> String {
+    if seconds < 60 { return String(format: "%.1fs", seconds) }
+    let whole = Int(seconds.rounded())
+    return (whole >= 3600 ? "\(whole / 3600)h" : "") + "\(whole / 60 % 60)m\(whole % 60)s"
+  }
 }

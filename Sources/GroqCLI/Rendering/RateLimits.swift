@@ -1,42 +1,32 @@
 import GroqKit
 
-/// What the last response said is left of the key's limits (Groq's `x-ratelimit-*` headers): requests per day,
-/// tokens per minute.
+/// What the last response said is left of the key's limits, as /stats words it: requests per day, tokens per
+/// minute. The headers are read once, by GroqKit's `RateLimitInfo`.
 struct RateLimits: Sendable, Equatable {
-  var requestsLeft: Int?
-  var requestsLimit: Int?
-  var requestsReset: String?
-  var tokensLeft: Int?
-  var tokensLimit: Int?
-  var tokensReset: String?
+  var info: RateLimitInfo
 
   /// nil when the response carried none.
   init?(headers: HTTPHeaders) {
-    requestsLeft = headers["x-ratelimit-remaining-requests"].flatMap { Int($0) }
-    requestsLimit = headers["x-ratelimit-limit-requests"].flatMap { Int($0) }
-    requestsReset = headers["x-ratelimit-reset-requests"]
-    tokensLeft = headers["x-ratelimit-remaining-tokens"].flatMap { Int($0) }
-    tokensLimit = headers["x-ratelimit-limit-tokens"].flatMap { Int($0) }
-    tokensReset = headers["x-ratelimit-reset-tokens"]
-    if requestsLeft == nil && tokensLeft == nil { return nil }
+    guard let info = RateLimitInfo(headers: headers), info.remainingRequests != nil || info.remainingTokens != nil
+    else { return nil }
+    self.info = info
   }
 
   /// `14,397 of 14,400 requests left today (resets in 2m59s); 5,800 of 6,000 tokens left this minute`.
   var summary: String {
     var parts: [String] = []
-    if let left = requestsLeft {
-      parts.append(
-        describe(left, of: requestsLimit, "requests", "today") + (requestsReset.map { " (resets in \($0))" } ?? ""))
+    if let left = info.remainingRequests {
+      parts.append(describe(left, of: info.limitRequests, "requests", "today", resets: info.resetRequests))
     }
-    if let left = tokensLeft {
-      parts.append(
-        describe(left, of: tokensLimit, "tokens", "this minute") + (tokensReset.map { " (resets in \($0))" } ?? ""))
+    if let left = info.remainingTokens {
+      parts.append(describe(left, of: info.limitTokens, "tokens", "this minute", resets: info.resetTokens))
     }
     return parts.joined(separator: "; ")
   }
 
-  private func describe(_ left: Int, of limit: Int?, _ unit: String, _ period: String) -> String {
+  private func describe(_ left: Int, of limit: Int?, _ unit: String, _ period: String, resets: Double?) -> String {
     Format.grouped(left) + (limit.map { " of " + Format.grouped($0) } ?? "") + " \(unit) left \(period)"
+      + (resets.map { " (resets in \(Format.resetTime($0)))" } ?? "")
   }
 }
 

@@ -62,7 +62,9 @@ struct BatchWaitCommand: Command {
         batch = try await client.batch(id: id).batch
         failuresInARow = 0
       } catch let error as GroqError
-        where error.kind != .cancelled && (error.status.map { $0 >= 500 || $0 == 429 } ?? true)
+        where error.kind != .cancelled
+        // GroqKit's retry rule decides which statuses are passing; a poll with no answer at all is tried again.
+        && (error.status.map { RetryPolicy().shouldRetry(status: $0, headers: HTTPHeaders()) } ?? true)
       {
         failuresInARow += 1
         bar.erase()
