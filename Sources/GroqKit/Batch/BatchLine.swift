@@ -12,6 +12,9 @@ public enum BatchLine {
     return line
   }
 
+  /// An input or output line's `custom_id`; nil when the line is not an object with one.
+  public static func customID(_ line: Data) -> String? { JSONValue(parsing: line)?["custom_id"]?.stringValue }
+
   /// An output line in the shape Groq's output file uses, for a request run locally: the response whatever its status
   /// (an HTTP error is a response too), or `error` when no response came.
   public static func output(

@@ -65,7 +65,7 @@ struct BatchResultsCommand: Command {
       do {
         let url = try await download(input, to: scratch.file("input"), client: client)
         try LineReader(path: url.path, command: "batch results").forEachLine { line, _ in
-          if let id = JSONValue(parsing: line)?["custom_id"]?.stringValue { inputIDs.append(id) }
+          if let id = BatchLine.customID(line) { inputIDs.append(id) }
         }
       } catch let error as GroqError where error.status == 404 {
         // Groq keeps files 30 days, and a user may delete the input sooner: the results still matter.

@@ -61,7 +61,7 @@ struct BatchRunCommand: Command {
     var order: [String] = []
     var skipped = 0
     try LineReader(path: path, command: "batch run").forEachLine { line, _, offset in
-      guard let id = JSONValue(parsing: line)?["custom_id"]?.stringValue else { return }
+      guard let id = BatchLine.customID(line) else { return }
       order.append(id)
       if sink.finished.contains(id) {
         skipped += 1
