@@ -11,12 +11,16 @@ import Foundation
 enum RunTemporaryDirectory {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var made: URL?
+  /// Set by `remove`: a task still running as groq exits (a stdin copy that Ctrl-C cut short) must not make a new
+  /// folder that nothing would remove.
+  nonisolated(unsafe) private static var removed = false
 
   /// The folder, made on first use: a command that needs no temporary file costs nothing.
   static func url() throws(CLIError) -> URL {
     lock.lock()
     defer { lock.unlock() }
     if let made { return made }
+    if removed { throw CLIError("groq is stopping; no temporary file is made") }
     var base = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
     if !base.hasPrefix("/") { base = "/tmp" }
     var template =
@@ -49,7 +53,15 @@ enum RunTemporaryDirectory {
     lock.lock()
     let url = made
     made = nil
+    removed = true
     lock.unlock()
-    if let url { try? FileManager.default.removeItem(at: url) }
+    guard let url else { return }
+    // A file that a task still running created while the folder was being emptied makes the removal fail; the
+    // second try takes it too.
+    for _ in 0..<3 {
+      if (try? FileManager.default.removeItem(at: url)) != nil || !FileManager.default.fileExists(atPath: url.path) {
+        return
+      }
+    }
   }
 }
