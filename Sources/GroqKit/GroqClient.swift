@@ -32,7 +32,7 @@ public struct GroqClient: Sendable {
   /// Every model the key can use, with the raw response for `--json`.
   public func models() async throws -> (models: [Model], raw: Data) {
     let raw = try await send(makeRequest("GET", path: "/models")).body.collect()
-    return (try decode(ModelList.self, from: raw).data, raw)
+    return (try (ModelList.scan(raw) ?? decode(ModelList.self, from: raw)).data, raw)
   }
 
   /// One model. Ids may contain `/`, which goes as `%2F` so the path keeps its shape.
@@ -41,7 +41,7 @@ public struct GroqClient: Sendable {
     allowed.remove("/")
     let encoded = id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id
     let raw = try await send(makeRequest("GET", path: "/models/" + encoded)).body.collect()
-    return (try decode(Model.self, from: raw), raw)
+    return (try Model.scan(raw) ?? decode(Model.self, from: raw), raw)
   }
 
   // MARK: Chat

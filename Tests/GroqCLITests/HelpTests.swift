@@ -8,6 +8,11 @@ private let program = ProgramSpec.groq
 private let commandNames = ProgramSpec.groq.commands.map(\.name)
 
 @Suite struct HelpTests {
+  @Test("the dispatch table's names are the commands' own, in order")
+  func dispatchNames() {
+    #expect(CLI.names == CLI.commands.map { $0.spec.name })
+  }
+
   private var chatHelp: String { HelpText.command(ChatCommand.spec, program: program) }
 
   @Test("chat help has its sections in order: USAGE, ARGUMENTS, OPTIONS, EXAMPLES, ENVIRONMENT")

@@ -80,6 +80,38 @@ private func configurationError(_ environment: [String: String]) -> Configuratio
     #expect(configurationError(["GROQ_API_KEY": "gsk_test_key", "GROQ_BASE_URL": value]) == .invalidBaseURL(value))
   }
 
+  @Test(
+    "what URLComponents refused is still refused",
+    arguments: [
+      "http://x/v1?a=1", "http://x/v1#top", "http://x:80a", "http://[::1", "http://[]:8080", "http://user@", "http:/x",
+      "http:", "https://exa mple.com",
+    ])
+  func stillInvalid(_ value: String) {
+    #expect(configurationError(["GROQ_API_KEY": "gsk_test_key", "GROQ_BASE_URL": value]) == .invalidBaseURL(value))
+  }
+
+  @Test(
+    "user info, ports and IPv6 hosts are kept; the host is read without its brackets and user",
+    arguments: [
+      ("http://user:pw@localhost:8080/v1/", "http://user:pw@localhost:8080/v1", "localhost"),
+      ("http://[::1]:8080", "http://[::1]:8080/openai/v1", "::1"),
+      ("https://API.groq.com:443", "https://API.groq.com:443/openai/v1", "API.groq.com"),
+      ("http://127.0.0.1:/x", "http://127.0.0.1:/x", "127.0.0.1"),
+    ])
+  func parts(_ value: String, _ url: String, _ host: String) throws {
+    let resolved = try Configuration.resolveBaseURL(value)
+    #expect(resolved.absoluteString == url)
+    #expect(Configuration.host(of: resolved) == host)
+  }
+
+  @Test("a Groq host is told apart from others by its name, in any case")
+  func isGroq() throws {
+    let groq = try configuration(["GROQ_API_KEY": "gsk_abc", "GROQ_BASE_URL": "https://API.Groq.com"])
+    let other = try configuration(["GROQ_API_KEY": "gsk_abc", "GROQ_BASE_URL": "https://notgroq.com"])
+    #expect(groq.isGroq)
+    #expect(!other.isGroq)
+  }
+
   @Test("a bad base URL is reported even when the key is missing")
   func baseURLCheckedFirst() {
     #expect(configurationError(["GROQ_BASE_URL": "ftp://x"]) == .invalidBaseURL("ftp://x"))

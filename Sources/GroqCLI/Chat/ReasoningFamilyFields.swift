@@ -38,7 +38,7 @@ extension ChatFeatures {
         command: command)
     }
     if !builtInTools.isEmpty, ModelRoles.known(model) != nil, !ModelRoles.hasBuiltInTools(model) {
-      let live = ModelRoles.preferred[.tools, default: []].joined(separator: ", ")
+      let live = ModelRoles.preferred(for: .tools).joined(separator: ", ")
       throw UsageError(
         "\(model) cannot run Groq's built-in tools (" + builtInTools.map(\.option).joined(separator: ", ") + ")",
         hint: "leave out -m, or use one of " + live, command: command)

@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import Foundation
+import GroqKit
 
 /// Where the API key comes from, in order: `GROQ_API_KEY`, the config's `api_key_command`, then the credentials
 /// file `groq auth login` writes. The key itself never appears in a message: only where it came from.
@@ -39,7 +40,7 @@ struct APIKeyLookup: Sendable {
 
   /// The key, or nil when no source has one; a source that is there but broken is an error, never skipped.
   func find() throws(CLIError) -> Found? {
-    if let key = environment["GROQ_API_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty {
+    if let key = environment["GROQ_API_KEY"].map(Configuration.trimmed), !key.isEmpty {
       return Found(key: key, source: .environment)
     }
     if let command = settings.apiKeyCommand {

@@ -11,6 +11,10 @@ struct ConfigFile: Sendable {
 
   /// What the commands use: the checked settings, or none when there is no file.
   static func settings(environment: [String: String]) throws(CLIError) -> Settings {
+    // Most runs have no config file: that is asked of the path's text before any URL is made for it.
+    guard let path = UserDirectories(environment: environment).configFilePath,
+      access(path, F_OK) == 0 || errno != ENOENT
+    else { return Settings() }
     guard let file = standard(environment: environment), let document = try file.document() else { return Settings() }
     return try file.check(document)
   }

@@ -1,30 +1,45 @@
 import Foundation
 
 /// Where groq keeps what outlives a run, by the XDG base directory rules: config (settings, key, roles), data
-/// (conversations) and state (history).
+/// (conversations), state (history) and cache (the model list).
 struct UserDirectories: Sendable {
-  var config: URL?
-  var data: URL?
-  var state: URL?
+  private let environment: [String: String]
 
   init(environment: [String: String]) {
-    config = Self.base(environment["XDG_CONFIG_HOME"], home: environment["HOME"], fallback: ".config")
-    data = Self.base(environment["XDG_DATA_HOME"], home: environment["HOME"], fallback: ".local/share")
-    state = Self.base(environment["XDG_STATE_HOME"], home: environment["HOME"], fallback: ".local/state")
+    self.environment = environment
   }
+
+  /// Each folder is worked out when asked for: a command reads one of them, if any.
+  var config: String? { Self.base(environment["XDG_CONFIG_HOME"], home: environment["HOME"], fallback: ".config") }
+  var data: String? { Self.base(environment["XDG_DATA_HOME"], home: environment["HOME"], fallback: ".local/share") }
+  var state: String? { Self.base(environment["XDG_STATE_HOME"], home: environment["HOME"], fallback: ".local/state") }
+  var cache: String? { Self.base(environment["XDG_CACHE_HOME"], home: environment["HOME"], fallback: ".cache") }
 
   /// The spec ignores a relative XDG path; with no HOME either there is nowhere safe to write.
-  private static func base(_ value: String?, home: String?, fallback: String) -> URL? {
-    if let value, value.hasPrefix("/") { return URL(fileURLWithPath: value).appendingPathComponent("groq") }
+  private static func base(_ value: String?, home: String?, fallback: String) -> String? {
+    if let value, value.hasPrefix("/") { return withoutTrailingSlashes(value) + "/groq" }
     guard let home, home.hasPrefix("/") else { return nil }
-    return URL(fileURLWithPath: home).appendingPathComponent(fallback).appendingPathComponent("groq")
+    return withoutTrailingSlashes(home) + "/" + fallback + "/groq"
   }
 
-  var conversations: URL? { data?.appendingPathComponent("conversations") }
-  var history: URL? { state?.appendingPathComponent("history") }
-  var configFile: URL? { config?.appendingPathComponent("config.toml") }
-  var credentials: URL? { config?.appendingPathComponent("credentials") }
-  var roles: URL? { config?.appendingPathComponent("roles") }
+  private static func withoutTrailingSlashes(_ path: String) -> String {
+    var path = path[...]
+    while path.hasSuffix("/") { path = path.dropLast() }
+    return String(path)
+  }
+
+  /// One URL from the whole path's text: `appendingPathComponent` asks the file system about every folder.
+  private static func url(_ base: String?, _ name: String, isDirectory: Bool) -> URL? {
+    base.map { URL(fileURLWithPath: $0 + "/" + name, isDirectory: isDirectory) }
+  }
+
+  var modelListPath: String? { cache.map { $0 + "/models.json" } }
+  var configFilePath: String? { config.map { $0 + "/config.toml" } }
+  var conversations: URL? { Self.url(data, "conversations", isDirectory: true) }
+  var history: URL? { Self.url(state, "history", isDirectory: false) }
+  var configFile: URL? { Self.url(config, "config.toml", isDirectory: false) }
+  var credentials: URL? { Self.url(config, "credentials", isDirectory: false) }
+  var roles: URL? { Self.url(config, "roles", isDirectory: true) }
 
   /// mkdir -p with 0700 for what groq creates: conversations and history are private.
   static func create(_ directory: URL) throws(CLIError) {

@@ -68,7 +68,7 @@ struct ModelHealing: Sendable {
       hints.append("compound was retired with no replacement: use --search or --code, Groq's built-in tools")
     }
     let candidates = ModelRoles.candidates(for: role, among: live)
-    let listed = candidates.isEmpty ? ModelRoles.preferred[role, default: []] : candidates
+    let listed = candidates.isEmpty ? ModelRoles.preferred(for: role) : candidates
     hints.append(
       "models your key can use for \(role.rawValue): " + listed.prefix(6).joined(separator: ", ") + " (groq models)")
     if resumed { hints.append("this conversation used it: switch with /model, or -m with --continue") }

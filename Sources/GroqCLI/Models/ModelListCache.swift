@@ -5,35 +5,29 @@ import GroqKit
 /// fallback, `/model` checks and Tab completion without a round trip each time. `groq models` and a model-gone error
 /// refresh it; offline a stale list is better than none; a damaged file is ignored and rewritten.
 struct ModelListCache: Sendable {
-  /// What the file holds: the server it came from, so another GROQ_BASE_URL does not read a wrong list.
-  struct Stored: Codable, Equatable {
-    var server: String
-    var fetched: Double
-    var ids: [String]
-  }
-
   static let maxAge: Double = 24 * 60 * 60
+  /// An unchanged list younger than this is not written again: `groq models` run twice costs one write, not two,
+  /// and the list still counts as fresh for 23 hours after the last run.
+  static let rewriteAge: Double = 60 * 60
 
-  /// nil when there is nowhere to keep it (no HOME): every use then asks the server.
-  let file: URL?
+  /// nil when there is nowhere to keep it (no HOME): every use then asks the server. A path, not a URL: a file
+  /// URL's `path` is parsed anew on each read, and `groq models` reads it before every write.
+  let path: String?
   let server: String
 
-  init(file: URL?, server: String) {
-    self.file = file
+  var file: URL? { path.map { URL(fileURLWithPath: $0, isDirectory: false) } }
+
+  init(path: String?, server: String) {
+    self.path = path
     self.server = server
   }
 
+  init(file: URL?, server: String) {
+    self.init(path: file?.path, server: server)
+  }
+
   init(environment: [String: String], server: URL) {
-    let base: URL?
-    if let value = environment["XDG_CACHE_HOME"], value.hasPrefix("/") {
-      base = URL(fileURLWithPath: value)
-    } else if let home = environment["HOME"], home.hasPrefix("/") {
-      base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
-    } else {
-      base = nil
-    }
-    self.init(
-      file: base?.appendingPathComponent("groq").appendingPathComponent("models.json"), server: server.absoluteString)
+    self.init(path: UserDirectories(environment: environment).modelListPath, server: server.absoluteString)
   }
 
   /// The cache for the server the command's client talks to.
@@ -44,19 +38,32 @@ struct ModelListCache: Sendable {
   /// The stored list for this server and whether it is younger than a day; nil when missing, damaged or another
   /// server's.
   func read(now: Date = Date()) -> (ids: [String], fresh: Bool)? {
-    guard let file, let data = try? Data(contentsOf: file),
-      let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.server == server
-    else { return nil }
-    let age = now.timeIntervalSince1970 - stored.fetched
-    return (stored.ids, age >= 0 && age < Self.maxAge)
+    guard let stored = stored() else { return nil }
+    return (stored.ids, age(of: stored, now: now) < Self.maxAge)
   }
 
-  /// Replaces the file in one step; a cache that cannot be written is no error.
+  /// Replaces the file in one step; a cache that cannot be written is no error. The same list, fetched within
+  /// the hour, is left as it is.
   func write(_ ids: [String], now: Date = Date()) {
-    guard let file,
-      let data = try? JSONEncoder().encode(Stored(server: server, fetched: now.timeIntervalSince1970, ids: ids))
-    else { return }
-    CacheFile.replace(file, with: data)
+    guard path != nil else { return }
+    if let stored = stored(), stored.ids == ids, age(of: stored, now: now) < Self.rewriteAge { return }
+    guard let file else { return }
+    let text = ModelListFile(server: server, fetched: now.timeIntervalSince1970, ids: ids).json
+    CacheFile.replace(file, with: Data(text.utf8))
+  }
+
+  /// This server's list as the file holds it; nil when missing, damaged or another server's.
+  private func stored() -> ModelListFile? {
+    guard let path, let data = try? InputLimits.readFile(path, limit: 16 << 20, what: "a model list"),
+      let stored = data.withUnsafeBytes({ ModelListFile(json: $0) }), stored.server == server
+    else { return nil }
+    return stored
+  }
+
+  /// Seconds since it was fetched; infinite for a time in the future (a clock set back): such a list is stale.
+  private func age(of stored: ModelListFile, now: Date) -> Double {
+    let age = now.timeIntervalSince1970 - stored.fetched
+    return age >= 0 ? age : .infinity
   }
 
   /// Asks the server and stores what it said.

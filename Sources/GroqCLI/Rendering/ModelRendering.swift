@@ -23,9 +23,15 @@ enum ModelRendering {
   }
 
   /// What groq would pick the model for (`ModelRoles`: known ids from the data, others by name), comma-separated.
+  /// Appended in a loop: `joined(separator:)` runs unspecialised here and looks up its generic parts at run time,
+  /// which was half of the column's cost.
   static func roles(_ id: String) -> String {
-    let roles = ModelRole.allCases.filter { ModelRoles.can(id, $0) }.map(\.rawValue)
-    return roles.isEmpty ? "-" : roles.joined(separator: ",")
+    var text = ""
+    for role in ModelRole.allCases where ModelRoles.can(id, role) {
+      if !text.isEmpty { text += "," }
+      text += role.rawValue
+    }
+    return text.isEmpty ? "-" : text
   }
 
   /// `id<TAB>owner<TAB>context<TAB>max<TAB>roles`, plain integers, empty where unknown.

@@ -19,15 +19,18 @@ public struct ProgramSpec: Sendable {
 }
 
 extension ProgramSpec {
+  /// What `groq` takes before a command: read on every run, so apart from the whole spec.
+  static let options: [OptionSpec] = [
+    .help,
+    OptionSpec(long: "version", help: "Print the version and exit"),
+  ]
+
   /// groq as it ships.
   public static let groq = ProgramSpec(
     name: "groq",
     version: GroqVersion.current,
     summary: "Use Groq's fast models from the command line",
-    options: [
-      .help,
-      OptionSpec(long: "version", help: "Print the version and exit"),
-    ],
+    options: options,
     commands: CLI.commands.map { $0.spec },
     environment: EnvironmentSpec.common,
     examples: [

@@ -29,11 +29,15 @@ enum InputLimits {
     guard fd >= 0 else { throw CLIError("cannot read '\(path)': \(String(cString: strerror(errno)))", status: .usage) }
     defer { close(fd) }
     var info = stat()
-    if fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+    let known = fstat(fd, &info) == 0
+    if known && info.st_mode & S_IFMT == S_IFDIR {
       throw CLIError("cannot read '\(path)': it is a folder", status: .usage)
     }
     var data = Data()
-    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    // A small regular file (the model list cache, read on every `groq models`) gets a buffer its size, one read
+    // and the read that sees its end; zeroing 64 KB for it cost more than the reads.
+    let size = known && info.st_mode & S_IFMT == S_IFREG && info.st_size > 0 ? Int(info.st_size) + 1 : 64 * 1024
+    var buffer = [UInt8](repeating: 0, count: min(size, 64 * 1024))
     while true {
       let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if count < 0 {

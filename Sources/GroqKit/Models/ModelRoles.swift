@@ -44,7 +44,9 @@ public struct Retirement: Sendable, Equatable {
 /// One model id groq knows and what it can do. Everything here is a hint: `GET /models` decides what exists.
 public struct KnownModel: Sendable, Equatable {
   public let id: String
-  public let roles: Set<ModelRole>
+  /// An array, not a `Set`: the first `Set<ModelRole>` of a run searches the static binary's conformance tables,
+  /// and `groq models` reads these for every row. No id has more than a few roles.
+  public let roles: [ModelRole]
   public var vision = false
   public var reasoning: ReasoningFamily?
   /// Groq's built-in tools (browser_search, code_interpreter).
@@ -68,17 +70,24 @@ public struct KnownModel: Sendable, Equatable {
 /// healed from `/models` when Groq answers that it is gone, and an id groq does not know is judged by its name.
 public enum ModelRoles {
   /// Each role's ids, best first. The first is the default, used without asking the server.
-  public static let preferred: [ModelRole: [String]] = [
-    .chat: [gptOSS120, gptOSS20, qwen38],
-    .fast: [gptOSS20, gptOSS120, qwen38],
-    .reasoning: [gptOSS120, qwen38, gptOSS20],
-    .vision: [qwen38],
-    .tools: [gptOSS120, gptOSS20],
-    .safety: ["openai/gpt-oss-safeguard-20b"],
-    .transcription: ["whisper-large-v3-turbo", "whisper-large-v3"],
-    .translation: ["whisper-large-v3"],
-    .speech: [orpheusEnglish, orpheusArabic],
-  ]
+  public static func preferred(for role: ModelRole) -> [String] {
+    switch role {
+    case .chat: [gptOSS120, gptOSS20, qwen38]
+    case .fast: [gptOSS20, gptOSS120, qwen38]
+    case .reasoning: [gptOSS120, qwen38, gptOSS20]
+    case .vision: [qwen38]
+    case .tools: [gptOSS120, gptOSS20]
+    case .safety: ["openai/gpt-oss-safeguard-20b"]
+    case .transcription: ["whisper-large-v3-turbo", "whisper-large-v3"]
+    case .translation: ["whisper-large-v3"]
+    case .speech: [orpheusEnglish, orpheusArabic]
+    }
+  }
+
+  /// `preferred(for:)` of every role. Commands ask the function: the first use of a dictionary keyed by an enum
+  /// searches the static binary's conformance tables, a cost every command paid at start for one default id.
+  public static let preferred: [ModelRole: [String]] = Dictionary(
+    uniqueKeysWithValues: ModelRole.allCases.map { ($0, preferred(for: $0)) })
 
   static let gptOSS120 = "openai/gpt-oss-120b"
   static let gptOSS20 = "openai/gpt-oss-20b"
@@ -87,7 +96,7 @@ public enum ModelRoles {
   static let orpheusArabic = "canopylabs/orpheus-arabic-saudi"
 
   private static let playAIFormats = ["flac", "mp3", "mulaw", "ogg", "wav"]
-  private static let chatRoles: Set<ModelRole> = [.chat, .fast]
+  private static let chatRoles: [ModelRole] = [.chat, .fast]
 
   /// Every id groq knows: live ones first, then the seed's, with their shutdown dates.
   public static let known: [KnownModel] = [
@@ -172,7 +181,7 @@ public enum ModelRoles {
   ]
 
   /// The role's default: its first preferred id.
-  public static func defaultModel(for role: ModelRole) -> String { preferred[role]![0] }
+  public static func defaultModel(for role: ModelRole) -> String { preferred(for: role)[0] }
 
   /// What groq knows of this id, matched exactly; nil for an id it has never heard of.
   public static func known(_ id: String) -> KnownModel? { known.first { $0.id == id } }
@@ -205,25 +214,25 @@ public enum ModelRoles {
   /// sorted. This is how a default heals when Groq shuts it down.
   public static func candidates(for role: ModelRole, among live: [String]) -> [String] {
     let liveSet = Set(live)
-    let preferredLive = preferred[role, default: []].filter { liveSet.contains($0) }
+    let preferredLive = preferred(for: role).filter { liveSet.contains($0) }
     let others = Set(live).subtracting(preferredLive).filter { can($0, role) && retirement(of: $0) == nil }
     return preferredLive + others.sorted()
   }
 
   /// Roles judged from the name of an id groq does not know. A model that is not audio, safety or embedding is
   /// taken to chat: most of a server's list does.
-  static func guessedRoles(of id: String) -> Set<ModelRole> {
+  static func guessedRoles(of id: String) -> [ModelRole] {
     let name = id.lowercased()
     if name.contains("whisper") { return [.transcription] }
     if ["tts", "orpheus", "playai", "speech"].contains(where: name.contains) { return [.speech] }
     if name.contains("guard") { return [.safety] }
     if name.contains("embed") || name.contains("rerank") { return [] }
-    var roles: Set<ModelRole> = [.chat, .fast]
+    var roles: [ModelRole] = [.chat, .fast]
     if reasoningFamily(of: id) != nil || ["r1", "reason", "think"].contains(where: name.contains) {
-      roles.insert(.reasoning)
+      roles.append(.reasoning)
     }
-    if ["vision", "-vl", "llava", "scout", "maverick"].contains(where: name.contains) { roles.insert(.vision) }
-    if hasBuiltInTools(id) { roles.insert(.tools) }
+    if ["vision", "-vl", "llava", "scout", "maverick"].contains(where: name.contains) { roles.append(.vision) }
+    if hasBuiltInTools(id) { roles.append(.tools) }
     return roles
   }
 

@@ -1,0 +1,76 @@
+/// The model ids a server listed, when, and which server: the text of the cache file `groq models` keeps,
+/// `{"fetched":…,"ids":[…],"server":"…"}`.
+///
+/// Read with `JSONScanner` and written by hand, not with `JSONDecoder`/`JSONEncoder`: they cost `groq models` more
+/// CPU than its request (first use of their generic machinery in a run). Anything unexpected reads as nil: a
+/// damaged cache is ignored and rewritten.
+public struct ModelListFile: Sendable, Equatable {
+  public var server: String
+  /// Seconds since 1970.
+  public var fetched: Double
+  public var ids: [String]
+
+  public init(server: String, fetched: Double, ids: [String]) {
+    self.server = server
+    self.fetched = fetched
+    self.ids = ids
+  }
+
+  /// nil unless the bytes are one object with all three fields.
+  public init?(json bytes: UnsafeRawBufferPointer) {
+    var scanner = JSONScanner(bytes)
+    var server: String?
+    var fetched: Double?
+    var ids: [String]?
+    let complete = scanner.fields { scanner, key in
+      switch key {
+      case "server": return scanner.string().map { server = $0 } != nil
+      case "fetched": return scanner.double().map { fetched = $0 } != nil
+      case "ids":
+        var list: [String] = []
+        let read = scanner.array { scanner in scanner.string().map { list.append($0) } != nil }
+        ids = list
+        return read
+      default: return scanner.skipValue()
+      }
+    }
+    guard complete, scanner.atEnd, let server, let fetched, let ids else { return nil }
+    self.init(server: server, fetched: fetched, ids: ids)
+  }
+
+  /// The file's text: one line of JSON.
+  public var json: String {
+    var text = #"{"fetched":"#
+    text += fetched.isFinite ? String(fetched) : "0"
+    text += #","ids":["#
+    var first = true
+    for id in ids {
+      if !first { text += "," }
+      first = false
+      Self.appendString(id, to: &text)
+    }
+    text += #"],"server":"#
+    Self.appendString(server, to: &text)
+    text += "}"
+    return text
+  }
+
+  /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as it is (UTF-8).
+  private static func appendString(_ value: String, to text: inout String) {
+    text += "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": text += "\\\""
+      case "\\": text += "\\\\"
+      case "\n": text += "\\n"
+      case "\r": text += "\\r"
+      case "\t": text += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: text.unicodeScalars.append(scalar)
+      }
+    }
+    text += "\""
+  }
+}
