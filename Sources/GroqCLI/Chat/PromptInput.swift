@@ -19,24 +19,30 @@ enum PromptInput {
     if words.contains("-") {
       var expanded: [String] = []
       for word in words { expanded.append(word == "-" ? trimmingTrailingNewlines(try stdin()) : word) }
-      parts.append(expanded.joined(separator: " "))
+      parts.append(expanded.joinedText(separator: " "))
     } else {
       if !terminal.stdinIsTTY {
         let piped = try stdin()
         // `echo hi |` ends in a newline that is not part of the text.
-        if !piped.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !isBlank(piped) {
           parts.append(trimmingTrailingNewlines(piped))
         }
       }
-      if !words.isEmpty { parts.append(words.joined(separator: " ")) }
+      if !words.isEmpty { parts.append(words.joinedText(separator: " ")) }
     }
-    let prompt = parts.joined(separator: "\n\n")
-    guard !prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+    let prompt = parts.joinedText(separator: "\n\n")
+    guard !isBlank(prompt) else {
       throw CLIError(
         "the prompt is empty", hint: "give the prompt as arguments, or pipe text in: echo hi | groq chat",
         status: .usage)
     }
     return prompt
+  }
+
+  /// Only white space, or nothing. Not `trimmingCharacters(in:)`, which goes through NSString and CFCharacterSet
+  /// on Linux, before every request.
+  private static func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
   }
 
   private static func trimmingTrailingNewlines(_ text: String) -> String {

@@ -133,7 +133,11 @@ struct ConversationStore: Sendable {
   static let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
+    // The same text as `.iso8601`, without its Calendar and TimeZone (ICU data, 0.6 ms of every saved chat).
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(UTCTime.iso8601(date))
+    }
     return encoder
   }()
 

@@ -37,19 +37,25 @@ struct ModelChoice: Sendable, Equatable {
     _ role: ModelRole, flag: String?, environment: [String: String], configured: String? = nil, command: String
   ) throws(UsageError) -> ModelChoice {
     if let flag {
-      if flag.trimmingCharacters(in: .whitespaces).isEmpty {
+      if isBlank(flag) {
         throw UsageError("the model id is empty", command: command)
       }
       return ModelChoice(id: flag, role: role, source: .flag)
     }
     if let variable = variable(for: role), let value = environment[variable],
-      !value.trimmingCharacters(in: .whitespaces).isEmpty
+      !isBlank(value)
     {
       return ModelChoice(id: value, role: role, source: .environment(variable))
     }
-    if let configured, !configured.trimmingCharacters(in: .whitespaces).isEmpty {
+    if let configured, !isBlank(configured) {
       return ModelChoice(id: configured, role: role, source: .configured)
     }
     return ModelChoice(id: ModelRoles.defaultModel(for: role), role: role, source: .builtIn)
+  }
+
+  /// Only spaces and tabs (what `CharacterSet.whitespaces` holds), or nothing. Not `trimmingCharacters(in:)`, which
+  /// goes through NSString and CFCharacterSet on Linux: 0.3 ms before every chat request.
+  private static func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
   }
 }

@@ -19,8 +19,10 @@ enum ArgumentParser {
         break
       } else if word.hasPrefix("--") {
         let body = word.dropFirst(2)
-        let name = String(body.prefix { $0 != "=" })
-        let inline = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
+        // A Character search: `contains("=")` would be Foundation's range(of:) through NSString.
+        let equals = body.firstIndex(of: "=")
+        let name = String(body[..<(equals ?? body.endIndex)])
+        let inline = equals.map { String(body[body.index(after: $0)...]) }
         guard let option = options.first(where: { $0.long == name }) else {
           throw unknown("--" + name, options: options, command: command)
         }

@@ -23,15 +23,9 @@ enum ModelRendering {
   }
 
   /// What groq would pick the model for (`ModelRoles`: known ids from the data, others by name), comma-separated.
-  /// Appended in a loop: `joined(separator:)` runs unspecialised here and looks up its generic parts at run time,
-  /// which was half of the column's cost.
   static func roles(_ id: String) -> String {
-    var text = ""
-    for role in ModelRole.allCases where ModelRoles.can(id, role) {
-      if !text.isEmpty { text += "," }
-      text += role.rawValue
-    }
-    return text.isEmpty ? "-" : text
+    let roles = ModelRole.allCases.filter { ModelRoles.can(id, $0) }.map(\.rawValue)
+    return roles.isEmpty ? "-" : roles.joinedText(separator: ",")
   }
 
   /// `id<TAB>owner<TAB>context<TAB>max<TAB>roles`, plain integers, empty where unknown.
@@ -40,8 +34,8 @@ enum ModelRendering {
       [
         model.id, model.ownedBy ?? "", model.contextWindow.map(String.init) ?? "",
         model.maxCompletionTokens.map(String.init) ?? "", roles(model.id),
-      ].joined(separator: "\t") + "\n"
-    }.joined()
+      ].joinedText(separator: "\t") + "\n"
+    }.joinedText()
   }
 
   static func detail(_ model: Model, tty: Bool) -> String {

@@ -64,9 +64,14 @@ extension ChatCompletionRequest {
   /// object always ends in `}`. Keys are sorted so the same request is always the same bytes: a prepared batch
   /// file diffs cleanly from one run to the next.
   public func body() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-    var data = try encoder.encode(self)
+    var data: Data
+    if let text = scalarMembersJSON() {
+      data = Data(text.utf8)
+    } else {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+      data = try encoder.encode(self)
+    }
     var members: [JSONValue.Member] = []
     if let responseFormat { members.append(.init("response_format", responseFormat.json)) }
     if let tools { members.append(.init("tools", .array(tools))) }

@@ -26,11 +26,7 @@ public struct ModelListFile: Sendable, Equatable {
       switch key {
       case "server": return scanner.string().map { server = $0 } != nil
       case "fetched": return scanner.double().map { fetched = $0 } != nil
-      case "ids":
-        var list: [String] = []
-        let read = scanner.array { scanner in scanner.string().map { list.append($0) } != nil }
-        ids = list
-        return read
+      case "ids": return scanner.list { $0.string() }.map { ids = $0 } != nil
       default: return scanner.skipValue()
       }
     }
@@ -40,37 +36,10 @@ public struct ModelListFile: Sendable, Equatable {
 
   /// The file's text: one line of JSON.
   public var json: String {
-    var text = #"{"fetched":"#
-    text += fetched.isFinite ? String(fetched) : "0"
-    text += #","ids":["#
-    var first = true
-    for id in ids {
-      if !first { text += "," }
-      first = false
-      Self.appendString(id, to: &text)
-    }
-    text += #"],"server":"#
-    Self.appendString(server, to: &text)
-    text += "}"
-    return text
-  }
-
-  /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as it is (UTF-8).
-  private static func appendString(_ value: String, to text: inout String) {
-    text += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": text += "\\\""
-      case "\\": text += "\\\\"
-      case "\n": text += "\\n"
-      case "\r": text += "\\r"
-      case "\t": text += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: text.unicodeScalars.append(scalar)
-      }
-    }
-    text += "\""
+    JSONValue.object([
+      .init("fetched", .number(fetched.isFinite ? String(fetched) : "0")),
+      .init("ids", .array(ids.map(JSONValue.string))),
+      .init("server", .string(server)),
+    ]).serialized
   }
 }

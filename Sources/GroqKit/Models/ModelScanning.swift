@@ -14,7 +14,7 @@ extension ModelList {
       var models: [Model]?
       let complete = scanner.fields { scanner, key in
         switch key {
-        case "data": return Model.scanList(&scanner).map { models = $0 } != nil
+        case "data": return scanner.list { Model.scan(&$0) }.map { models = $0 } != nil
         default: return scanner.skipValue()
         }
       }
@@ -32,16 +32,6 @@ extension Model {
       guard let model = scan(&scanner), scanner.atEnd else { return nil }
       return model
     }
-  }
-
-  static func scanList(_ scanner: inout JSONScanner) -> [Model]? {
-    var models: [Model] = []
-    let complete = scanner.array { scanner in
-      guard let model = scan(&scanner) else { return false }
-      models.append(model)
-      return true
-    }
-    return complete ? models : nil
   }
 
   static func scan(_ scanner: inout JSONScanner) -> Model? {

@@ -36,15 +36,7 @@ extension ChatCompletionChunk {
 }
 
 extension ChatCompletionChunk.Choice {
-  static func scanList(_ scanner: inout JSONScanner) -> [Self]? {
-    var choices: [Self] = []
-    let complete = scanner.array { scanner in
-      guard let choice = scan(&scanner) else { return false }
-      choices.append(choice)
-      return true
-    }
-    return complete ? choices : nil
-  }
+  static func scanList(_ scanner: inout JSONScanner) -> [Self]? { scanner.list { scan(&$0) } }
 
   static func scan(_ scanner: inout JSONScanner) -> Self? {
     var choice = Self(

@@ -321,6 +321,17 @@ struct JSONScanner {
     return false
   }
 
+  /// An array whose every element `element` reads; nil when one does not read or the text is not an array.
+  mutating func list<Element>(_ element: (inout JSONScanner) -> Element?) -> [Element]? {
+    var elements: [Element] = []
+    let complete = array { scanner in
+      guard let value = element(&scanner) else { return false }
+      elements.append(value)
+      return true
+    }
+    return complete ? elements : nil
+  }
+
   // MARK: Skipping
 
   /// Skips one value of any kind; false when the text is not JSON.
