@@ -18,7 +18,8 @@ struct ConversationStore: Sendable {
     keeps ? UserDirectories(environment: environment).conversations.map(ConversationStore.init(directory:)) : nil
   }
 
-  func file(_ id: String) -> URL { directory.appendingPathComponent(id + ".json") }
+  /// `isDirectory: false`: without it each call asks the file system whether the name is a folder.
+  func file(_ id: String) -> URL { directory.appendingPathComponent(id + ".json", isDirectory: false) }
 
   /// The conversation with this id, or nil when there is none.
   func load(_ id: String) throws(CLIError) -> Conversation? {
@@ -33,6 +34,8 @@ struct ConversationStore: Sendable {
     guard PrivateFiles.isRegularOrAbsent(url) else {
       throw CLIError("the conversation \(url.path) is not a regular file", hint: "groq reads and writes only files")
     }
+    // A new conversation has no file: asked of access(2), not learnt from the error Foundation builds and throws.
+    if access(url.path, F_OK) != 0 && errno == ENOENT { return nil }
     let data: Data
     do {
       data = try Data(contentsOf: url)

@@ -43,6 +43,9 @@ struct UserDirectories: Sendable {
 
   /// mkdir -p with 0700 for what groq creates: conversations and history are private.
   static func create(_ directory: URL) throws(CLIError) {
+    // Nearly always there already: one stat(2), not FileManager's mkdir -p with an attributes dictionary.
+    var info = stat()
+    if stat(directory.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
     do {
       try FileManager.default.createDirectory(
         at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

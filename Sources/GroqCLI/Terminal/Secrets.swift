@@ -33,7 +33,7 @@ enum Secrets {
   /// `data` (UTF-8, JSON) with every registered secret replaced by `gsk_***`.
   static func redact(_ data: Data) -> Data {
     let secrets = lock.withLock { values }
-    guard secrets.contains(where: { data.range(of: Data($0.utf8)) != nil }) else { return data }
+    guard secrets.contains(where: { secret in data.withUnsafeBytes { holds($0, secret) } }) else { return data }
     return Data(redact(String(decoding: data, as: UTF8.self)).utf8)
   }
 
@@ -52,22 +52,25 @@ enum Secrets {
   /// which cost more per streamed write than decoding the answer did; a key is ASCII, so bytes decide exactly.
   private static func holds(_ text: String, _ secret: String) -> Bool {
     var text = text
+    return text.withUTF8 { holds(UnsafeRawBufferPointer($0), secret) }
+  }
+
+  /// The same search in bytes: `Data.range(of:)` goes through NSData, 0.2 ms of every saved conversation.
+  private static func holds(_ haystack: UnsafeRawBufferPointer, _ secret: String) -> Bool {
     var secret = secret
-    return text.withUTF8 { haystack in
-      secret.withUTF8 { needle in
-        guard let hay = haystack.baseAddress, let pin = needle.baseAddress, let first = needle.first,
-          haystack.count >= needle.count
-        else { return false }
-        let last = haystack.count - needle.count
-        var start = 0
-        // memchr to each candidate first byte, memcmp to confirm (glibc's memmem is not in Swift's Glibc module).
-        while start <= last, let hit = memchr(hay + start, Int32(first), last - start + 1) {
-          let offset = UnsafeRawPointer(hay).distance(to: UnsafeRawPointer(hit))
-          if memcmp(hay + offset, pin, needle.count) == 0 { return true }
-          start = offset + 1
-        }
-        return false
+    return secret.withUTF8 { needle in
+      guard let hay = haystack.baseAddress, let pin = needle.baseAddress, let first = needle.first,
+        haystack.count >= needle.count
+      else { return false }
+      let last = haystack.count - needle.count
+      var start = 0
+      // memchr to each candidate first byte, memcmp to confirm (glibc's memmem is not in Swift's Glibc module).
+      while start <= last, let hit = memchr(hay + start, Int32(first), last - start + 1) {
+        let offset = hay.distance(to: UnsafeRawPointer(hit))
+        if memcmp(hay + offset, pin, needle.count) == 0 { return true }
+        start = offset + 1
       }
+      return false
     }
   }
 }
