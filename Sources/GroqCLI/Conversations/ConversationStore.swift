@@ -33,6 +33,8 @@ struct ConversationStore: Sendable {
     guard PrivateFiles.isRegularOrAbsent(url) else {
       throw CLIError("the conversation \(url.path) is not a regular file", hint: "groq reads and writes only files")
     }
+    // A new conversation has no file: stat(2) says so without Foundation making and bridging an NSError.
+    if access(url.path, F_OK) != 0 && errno == ENOENT { return nil }
     let data: Data
     do {
       data = try Data(contentsOf: url)
