@@ -87,7 +87,10 @@ struct ConversationStore: Sendable {
     } catch {
       throw CLIError("could not encode the conversation: \(error)")
     }
-    let failure = PrivateFiles.replace(target, with: data)
+    // fsync protects what a file held before: a power cut between rename and the disk's flush could leave it empty.
+    // A new conversation has nothing to lose but the exchange just shown, and every one-shot `groq chat` would wait
+    // for the disk (0.5 to 5 ms here) before exiting; it is written without.
+    let failure = PrivateFiles.replace(target, with: data, durable: current != nil)
     _ = consume lock
     guard failure == 0 else { throw saveFailure(target, failure) }
     // This process's own view is the baseline of its next save: what others added stays theirs.
