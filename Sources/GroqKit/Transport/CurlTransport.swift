@@ -10,7 +10,9 @@
   /// callback hands each read straight to the `ResponseBody`, and a reader that falls behind pauses the transfer
   /// (CURL_WRITEFUNC_PAUSE) instead of letting the backlog grow.
   public final class CurlTransport: HTTPTransport, @unchecked Sendable {
-    public init() { CurlGlobal.initialize() }
+    /// libcurl's global set-up (OpenSSL's, half a millisecond) starts on its own thread, while the command builds
+    /// its request; the first transfer waits for it if it is not done.
+    public init() { CurlGlobal.initializeInBackground() }
 
     public func send(_ request: HTTPRequest, idleTimeout: Double, deadline: Double) async throws -> HTTPResponse {
       let transfer = try CurlTransfer(request, idleTimeout: idleTimeout, deadline: deadline)
@@ -31,6 +33,12 @@
     }()
 
     static func initialize() { _ = done }
+
+    static func initializeInBackground() {
+      let thread = Thread { initialize() }
+      thread.name = "groq-curl-init"
+      thread.start()
+    }
   }
 
   /// One request in flight: its easy handle, owned by the driver's thread once started.
@@ -69,6 +77,7 @@
       case .file(let url): source = try CurlBodySource(parts: [.file(url)])
       case .parts(let parts): source = try CurlBodySource(parts: parts)
       }
+      CurlGlobal.initialize()  // waits for the background set-up, if it is still running
       guard let easy = curl_easy_init() else {
         throw GroqError(kind: .connection, message: "could not start libcurl")
       }
