@@ -103,7 +103,12 @@ struct Conversation: Codable, Sendable, Equatable {
   /// A fresh id that sorts by time: `2026-11-27-134501-3f2a`. strftime, not DateFormatter: loading ICU's data
   /// for one timestamp cost milliseconds before every new chat's request.
   static func generatedID(date: Date) -> String {
-    let stamp = UTCTime.format(date, "%Y-%m-%d-%H%M%S")
+    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    var text = [CChar](repeating: 0, count: 32)
+    let length = strftime(&text, text.count, "%Y-%m-%d-%H%M%S", &parts)
+    let stamp = String(decoding: text[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
     return stamp + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
   }

@@ -59,7 +59,14 @@ struct ConversationTranscript: Sendable {
 
   /// "2026-11-30 13:23 UTC": the same on every machine, so transcripts compare. gmtime_r rather than a
   /// DateFormatter, which costs a tenth of a millisecond to make and would dominate a list of thousands.
-  static func date(_ date: Date) -> String { UTCTime.format(date, "%Y-%m-%d %H:%M UTC") }
+  static func date(_ date: Date) -> String {
+    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
+      + "\(two(parts.tm_hour)):\(two(parts.tm_min)) UTC"
+  }
 
   /// "5 min ago", "3 d ago", then the date: what a list needs to tell recent from old.
   static func age(_ date: Date, now: Date) -> String {

@@ -25,6 +25,13 @@ public final class ResponseBody: AsyncSequence, @unchecked Sendable {
   private let highWater: Int
   private let onCancel: @Sendable () -> Void
   private let onResume: @Sendable () -> Void
+  #if os(Linux)
+    /// Where a reader is cheapest to run: the thread that fills this body, if the transport offers it (libcurl's).
+    /// A reader that prefers it (`withTaskExecutorPreference`) is resumed there with no thread hop per network
+    /// read. Set by the transport before the body is handed out. (Task executors need macOS 15; macOS uses
+    /// URLSession, which has no thread to offer.)
+    public internal(set) var readerExecutor: (any TaskExecutor)?
+  #endif
 
   /// - Parameters:
   ///   - onCancel: stops the transfer when the reader is cancelled (closes the socket).
