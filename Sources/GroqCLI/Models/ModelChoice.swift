@@ -37,19 +37,23 @@ struct ModelChoice: Sendable, Equatable {
     _ role: ModelRole, flag: String?, environment: [String: String], configured: String? = nil, command: String
   ) throws(UsageError) -> ModelChoice {
     if let flag {
-      if flag.trimmingCharacters(in: .whitespaces).isEmpty {
+      if isBlank(flag) {
         throw UsageError("the model id is empty", command: command)
       }
       return ModelChoice(id: flag, role: role, source: .flag)
     }
     if let variable = variable(for: role), let value = environment[variable],
-      !value.trimmingCharacters(in: .whitespaces).isEmpty
+      !isBlank(value)
     {
       return ModelChoice(id: value, role: role, source: .environment(variable))
     }
-    if let configured, !configured.trimmingCharacters(in: .whitespaces).isEmpty {
+    if let configured, !isBlank(configured) {
       return ModelChoice(id: configured, role: role, source: .configured)
     }
     return ModelChoice(id: ModelRoles.defaultModel(for: role), role: role, source: .builtIn)
   }
+
+  /// Empty or only spaces. Foundation's `trimmingCharacters(in:)` bridges to NSString on Linux, and its first use
+  /// searched the binary's conformances before every chat's request.
+  private static func isBlank(_ text: String) -> Bool { text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
 }
