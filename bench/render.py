@@ -2,8 +2,8 @@
 """bench/render.py: what Markdown rendering costs on a terminal.
 
 Runs `groq chat` with a 5000-token stream from fake-groq on a pseudo-terminal (100 x 40), rendering on and with
---raw, and reports per mode the CPU time of the groq process (user + system, from wait4) and the time from start
-to the first byte of the answer on the terminal. The stream is fake-groq's filler prose with no line break: one
+--raw, taking turns run by run so that load weighs on both alike, and reports per mode the CPU time of the groq
+process (user + system, from wait4) and the time from start to the first byte of the answer on the terminal. The stream is fake-groq's filler prose with no line break: one
 line that outgrows the window, the renderer's costliest case (it is redrawn until it is taller than the window,
 then written piece by piece).
 
@@ -109,17 +109,17 @@ def main():
         args.url = markdown_server()
     elif not args.url:
         parser.error("give --url (a fake-groq) or --markdown")
-    results = {}
-    for mode, raw in (("rendered", False), ("--raw", True)):
-        cpu, first, sizes = [], [], []
-        for _ in range(args.runs):
+    modes = (("rendered", False), ("--raw", True))
+    samples = {mode: ([], [], []) for mode, _ in modes}
+    # The modes take turns, run by run, so that a change in the machine's load weighs on both alike.
+    for _ in range(args.runs):
+        for mode, raw in modes:
             c, f, size, status = run(args.groq, args.url, raw, {})
             if status != 0:
                 raise SystemExit("groq exited %d in mode %s" % (status, mode))
-            cpu.append(c)
-            first.append(f)
-            sizes.append(size)
-        results[mode] = (statistics.median(cpu), statistics.median(first), statistics.median(sizes))
+            for values, value in zip(samples[mode], (c, f, size)):
+                values.append(value)
+    results = {mode: tuple(statistics.median(values) for values in samples[mode]) for mode, _ in modes}
     print("| mode | CPU (median, ms) | first output (median, ms) | bytes on the terminal |")
     print("|---|---|---|---|")
     for mode, (cpu, first, size) in results.items():

@@ -17,8 +17,24 @@ enum DisplayWidth {
   }
 
   static func of(_ text: some StringProtocol) -> Int {
+    if let ascii = asciiWidth(text.utf8) { return ascii }
     var total = 0
     for character in text { total += of(character) }
+    return total
+  }
+
+  /// The width of UTF-8 text; measured character by character only when it is not all ASCII.
+  static func of(utf8 bytes: some Collection<UInt8>) -> Int {
+    asciiWidth(bytes) ?? of(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// ASCII's width is its count of printable bytes; nil for text with other characters.
+  private static func asciiWidth(_ bytes: some Sequence<UInt8>) -> Int? {
+    var total = 0
+    for byte in bytes {
+      if byte >= 0x80 { return nil }
+      if byte >= 0x20 && byte != 0x7F { total += 1 }
+    }
     return total
   }
 
@@ -38,6 +54,7 @@ enum DisplayWidth {
   /// `columns` places it: a character that does not fit goes to the next row, and a row filled to the last column
   /// keeps the cursor on it until the next character (the deferred wrap of VT100 and its heirs).
   static func cursorRow(after text: some StringProtocol, columns: Int) -> Int {
+    if let row = asciiCursorRow(after: text.utf8, columns: columns) { return row }
     var row = 0
     var column = 0
     for character in text {
@@ -52,6 +69,33 @@ enum DisplayWidth {
         column = 0
       }
       column += width
+    }
+    return row
+  }
+
+  /// `cursorRow` for UTF-8 bytes.
+  static func cursorRow(after bytes: [UInt8], columns: Int) -> Int {
+    asciiCursorRow(after: bytes, columns: columns)
+      ?? cursorRow(after: String(decoding: bytes, as: UTF8.self), columns: columns)
+  }
+
+  /// `cursorRow` for ASCII, a byte at a time; nil for text with other characters.
+  private static func asciiCursorRow(after bytes: some Sequence<UInt8>, columns: Int) -> Int? {
+    var row = 0
+    var column = 0
+    for byte in bytes {
+      if byte >= 0x80 { return nil }
+      if byte == 0x0A {
+        row += 1
+        column = 0
+        continue
+      }
+      guard byte >= 0x20 && byte != 0x7F else { continue }
+      if column + 1 > columns {
+        row += 1
+        column = 0
+      }
+      column += 1
     }
     return row
   }

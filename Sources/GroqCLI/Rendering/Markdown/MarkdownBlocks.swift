@@ -1,13 +1,14 @@
 /// Complete lines of Markdown turned into terminal rows: headings, lists, quotes, rules, fenced code and tables.
 ///
 /// Works a line at a time, keeping only the state a line cannot show by itself: an open code fence, and a table's
-/// rows, held back until the table ends so that it can be aligned.
+/// rows, held back until the table ends so that it can be aligned. Lines are UTF-8 bytes: every marker that starts
+/// a block is ASCII, so recognising one never decodes a character.
 struct MarkdownBlocks {
   let columns: Int
   let hyperlinks: Bool
-  private var fence: (marker: Character, length: Int, highlighter: CodeHighlighter)?
-  /// Rows of a table not yet complete, as the model wrote them.
-  private(set) var held: [String] = []
+  private var fence: (marker: UInt8, length: Int, highlighter: CodeHighlighter)?
+  /// Rows of a table not yet complete, as the model wrote them (made safe).
+  private(set) var held: [[UInt8]] = []
   /// A table that grew too tall to redraw: its remaining rows pass through as written.
   private var passingTable = false
 
@@ -16,55 +17,64 @@ struct MarkdownBlocks {
     self.hyperlinks = hyperlinks
   }
 
-  /// What a complete line (without its line feed) prints: rows that each end in a line feed, or nothing while a
-  /// table is held.
-  mutating func complete(_ raw: String) -> String {
-    let line = VisibleControls.escape(raw)
-    if fence != nil { return code(line) }
-    let isTableRow = Self.leadingSpaces(line) < 4 && line.trimmingSpaces.hasPrefix("|")
+  private static let space = UInt8(ascii: " ")
+  private static let pipe = UInt8(ascii: "|")
+
+  /// Writes what a complete line (without its line feed) prints: rows that each end in a line feed, or nothing
+  /// while a table is held.
+  mutating func complete(_ raw: [UInt8], into rows: inout TerminalRows) {
+    place(VisibleControls.escape(utf8: raw), into: &rows)
+  }
+
+  private mutating func place(_ line: [UInt8], into rows: inout TerminalRows) {
+    if fence != nil { return code(line, into: &rows) }
+    let isTableRow = Self.leadingSpaces(line) < 4 && Self.trimmed(line[...]).first == Self.pipe
     if passingTable {
-      if isTableRow { return line + "\n" }
+      if isTableRow {
+        rows.write(line, .plain)
+        return rows.endRow()
+      }
       passingTable = false
     }
     if held.isEmpty {
       if isTableRow {
         held = [line]
-        return ""
+        return
       }
-      return single(line)
+      return single(line, into: &rows)
     }
     if held.count == 1 && !MarkdownTable.isDelimiterRow(line) {
       // Not a table after all: the first line is prose, and this one may start a table.
-      let first = single(held[0])
+      let first = held[0]
       held = []
-      return first + complete(raw)
+      single(first, into: &rows)
+      return place(line, into: &rows)
     }
     if isTableRow || held.count == 1 {
       held.append(line)
-      return ""
+      return
     }
-    return flush() + single(line)
+    flush(into: &rows)
+    single(line, into: &rows)
   }
 
   /// Takes note of a line that is not printed (it was shown as written): only whether it opens or closes a fence.
-  mutating func pass(_ raw: String) {
-    let trimmed = raw.trimmingSpaces
+  mutating func pass(_ raw: [UInt8]) {
     if let open = fence {
-      if Self.leadingSpaces(raw) < 4, trimmed.count >= open.length, trimmed.allSatisfy({ $0 == open.marker }) {
-        fence = nil
-      }
-    } else if Self.leadingSpaces(raw) < 4, let opened = Self.fenceOpening(trimmed) {
+      if Self.closes(open.marker, open.length, raw) { fence = nil }
+    } else if Self.leadingSpaces(raw) < 4, let opened = Self.fenceOpening(Self.trimmed(raw[...])) {
       fence = (opened.marker, opened.length, CodeHighlighter(name: opened.language))
     }
   }
 
   /// Ends what is held: a table is aligned, a lone row is prose.
-  mutating func flush() -> String {
-    defer { held = [] }
-    switch held.count {
-    case 0: return ""
-    case 1: return single(held[0])
-    default: return MarkdownTable.render(held, hyperlinks: hyperlinks)
+  mutating func flush(into rows: inout TerminalRows) {
+    let lines = held
+    held = []
+    switch lines.count {
+    case 0: return
+    case 1: single(lines[0], into: &rows)
+    default: MarkdownTable.render(lines, into: &rows)
     }
   }
 
@@ -76,111 +86,149 @@ struct MarkdownBlocks {
 
   // MARK: One line
 
-  private mutating func single(_ line: String) -> String {
+  private mutating func single(_ line: [UInt8], into rows: inout TerminalRows) {
     let indent = Self.leadingSpaces(line)
-    let body = String(line.dropFirst(indent))
-    if body.isEmpty { return "\n" }
-    if indent < 4, let opened = Self.fenceOpening(body) {
+    let body = Array(line[indent...])
+    if body.isEmpty { return rows.endRow() }
+    if indent < 4, let opened = Self.fenceOpening(body[...]) {
       fence = (opened.marker, opened.length, CodeHighlighter(name: opened.language))
       let label = opened.language.isEmpty ? "" : " " + opened.language + " "
-      return rule(label: label)
+      return rule(label: label, into: &rows)
     }
     if indent < 4, let (level, text) = Self.heading(body) {
       var style = TextStyle(bold: true)
       style.underline = level == 1
       style.color = level <= 2 ? 35 : level == 3 ? 36 : nil
-      return rows(InlineMarkdown.runs(text, style: style), first: [], rest: [])
+      return wrap(InlineMarkdown.runs(utf8: text, style: style), first: [], rest: [], into: &rows)
     }
-    if indent < 4, Self.isRule(body) { return rule(label: "") }
-    if indent < 4, body.hasPrefix(">") {
+    if indent < 4, Self.isRule(body) { return rule(label: "", into: &rows) }
+    if indent < 4, body.first == UInt8(ascii: ">") {
       var depth = 0
-      var text = Substring(body)
-      while text.hasPrefix(">") {
+      var text = body[...]
+      while text.first == UInt8(ascii: ">") {
         depth += 1
         text = text.dropFirst()
-        if text.hasPrefix(" ") { text = text.dropFirst() }
+        if text.first == Self.space { text = text.dropFirst() }
       }
       let bar = [StyledRun(String(repeating: "│ ", count: depth), TextStyle(color: 90))]
-      return rows(InlineMarkdown.runs(text, style: TextStyle(italic: true)), first: bar, rest: bar)
+      let runs = InlineMarkdown.runs(utf8: Array(text), style: TextStyle(italic: true))
+      return wrap(runs, first: bar, rest: bar, into: &rows)
     }
     let pad = [StyledRun(String(repeating: " ", count: indent))]
     if let (marker, text) = Self.listItem(body) {
       let shown = marker == "-" || marker == "*" || marker == "+" ? (indent >= 2 ? "◦" : "•") : marker
       let first = pad + [StyledRun(shown, TextStyle(color: 36)), StyledRun(" ")]
       let hanging = [StyledRun(String(repeating: " ", count: indent + DisplayWidth.of(shown) + 1))]
-      return rows(InlineMarkdown.runs(text), first: first, rest: hanging)
+      return wrap(InlineMarkdown.runs(utf8: text), first: first, rest: hanging, into: &rows)
     }
-    return rows(InlineMarkdown.runs(body), first: pad, rest: pad)
+    wrap(InlineMarkdown.runs(utf8: body), first: pad, rest: pad, into: &rows)
   }
 
-  private func rows(_ runs: [StyledRun], first: [StyledRun], rest: [StyledRun]) -> String {
-    StyledText.wrap(runs, width: columns, first: first, rest: rest)
-      .map { StyledText.line($0, hyperlinks: hyperlinks) + "\n" }.joined()
+  private func wrap(_ runs: [StyledRun], first: [StyledRun], rest: [StyledRun], into rows: inout TerminalRows) {
+    StyledText.wrap(runs, width: columns, first: first, rest: rest, into: &rows)
   }
 
-  private func rule(label: String) -> String {
+  private func rule(label: String, into rows: inout TerminalRows) {
     let width = min(columns, 80)
-    let text = "──" + label + String(repeating: "─", count: max(0, width - 2 - DisplayWidth.of(label)))
-    return StyledText.line([StyledRun(text, TextStyle(color: 90))], hyperlinks: false) + "\n"
+    var text = Self.lines(2)
+    text.append(contentsOf: label.utf8)
+    text.append(contentsOf: Self.lines(max(0, width - 2 - DisplayWidth.of(label))))
+    rows.write(text, Self.ruleStyle)
+    rows.endRow()
+  }
+
+  private static let ruleStyle = TextStyle(color: 90)
+
+  /// `count` box-drawing lines (─), as bytes.
+  private static func lines(_ count: Int) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(count * 3)
+    for _ in 0..<count { bytes.append(contentsOf: [0xE2, 0x94, 0x80]) }
+    return bytes
   }
 
   /// A line inside a fence: highlighted, never wrapped; or the fence's end.
-  private mutating func code(_ line: String) -> String {
-    guard var open = fence else { return line + "\n" }
-    let trimmed = line.trimmingSpaces
-    if Self.leadingSpaces(line) < 4, trimmed.count >= open.length, trimmed.allSatisfy({ $0 == open.marker }) {
-      fence = nil
-      return rule(label: "")
+  private mutating func code(_ line: [UInt8], into rows: inout TerminalRows) {
+    guard var open = fence else {
+      rows.write(line, .plain)
+      return rows.endRow()
     }
-    let runs = open.highlighter.highlight(line)
+    if Self.closes(open.marker, open.length, line) {
+      fence = nil
+      return rule(label: "", into: &rows)
+    }
+    for (range, style) in open.highlighter.spans(line) { rows.write(line[range], style) }
+    rows.endRow()
     fence = open
-    return StyledText.line(runs, hyperlinks: false) + "\n"
   }
 
   // MARK: Recognising blocks
 
-  static func leadingSpaces(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+  static func leadingSpaces(_ line: [UInt8]) -> Int { line.prefix { $0 == space }.count }
+
+  static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    var text = bytes
+    while text.first == space { text = text.dropFirst() }
+    while text.last == space { text = text.dropLast() }
+    return text
+  }
+
+  /// Whether `line` closes a fence opened with `length` of `marker`.
+  private static func closes(_ marker: UInt8, _ length: Int, _ line: [UInt8]) -> Bool {
+    let trimmed = trimmed(line[...])
+    return leadingSpaces(line) < 4 && trimmed.count >= length && trimmed.allSatisfy { $0 == marker }
+  }
 
   /// ```` ```swift ```` or `~~~`: the marker, its length and the language named.
-  static func fenceOpening(_ body: String) -> (marker: Character, length: Int, language: String)? {
-    guard let marker = body.first, marker == "`" || marker == "~" else { return nil }
+  static func fenceOpening(_ body: ArraySlice<UInt8>) -> (marker: UInt8, length: Int, language: String)? {
+    guard let marker = body.first, marker == UInt8(ascii: "`") || marker == UInt8(ascii: "~") else { return nil }
     let length = body.prefix { $0 == marker }.count
     guard length >= 3 else { return nil }
-    let info = body.dropFirst(length).trimmingSpaces
-    if marker == "`" && info.contains("`") { return nil }
-    return (marker, length, String(info.prefix { $0 != " " && $0 != "{" }))
+    let info = trimmed(body.dropFirst(length))
+    if marker == UInt8(ascii: "`") && info.contains(marker) { return nil }
+    let language = info.prefix { $0 != space && $0 != UInt8(ascii: "{") }
+    return (marker, length, String(decoding: language, as: UTF8.self))
   }
 
-  static func heading(_ body: String) -> (level: Int, text: String)? {
-    let level = body.prefix { $0 == "#" }.count
+  static func heading(_ body: [UInt8]) -> (level: Int, text: [UInt8])? {
+    let hash = UInt8(ascii: "#")
+    let level = body.prefix { $0 == hash }.count
     guard (1...6).contains(level) else { return nil }
     let rest = body.dropFirst(level)
-    guard rest.isEmpty || rest.hasPrefix(" ") else { return nil }
-    var text = rest.trimmingSpaces
+    guard rest.isEmpty || rest.first == space else { return nil }
+    var text = trimmed(rest)
     // A closing run of #s is decoration.
-    let closing = text.reversed().prefix { $0 == "#" }.count
-    if closing > 0 && (closing == text.count || text.dropLast(closing).hasSuffix(" ")) {
-      text = String(text.dropLast(closing)).trimmingSpaces
+    let closing = text.reversed().prefix { $0 == hash }.count
+    if closing > 0 && (closing == text.count || text.dropLast(closing).last == space) {
+      text = trimmed(text.dropLast(closing))
     }
-    return (level, text)
+    return (level, Array(text))
   }
 
-  static func isRule(_ body: String) -> Bool {
-    let marks = body.filter { $0 != " " }
-    guard let first = marks.first, "-*_".contains(first), marks.count >= 3 else { return false }
-    return marks.allSatisfy { $0 == first }
+  static func isRule(_ body: [UInt8]) -> Bool {
+    guard let first = body.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_")
+    else { return false }
+    var marks = 0
+    for byte in body where byte != space {
+      guard byte == first else { return false }
+      marks += 1
+    }
+    return marks >= 3
   }
 
   /// `- text`, `* text`, `1. text`: the marker and the text.
-  static func listItem(_ body: String) -> (marker: String, text: String)? {
-    if let first = body.first, "-*+".contains(first), body.dropFirst().hasPrefix(" ") {
-      return (String(first), String(body.dropFirst(2)))
+  static func listItem(_ body: [UInt8]) -> (marker: String, text: [UInt8])? {
+    if let first = body.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+"),
+      body.count > 1, body[1] == space
+    {
+      return (String(UnicodeScalar(first)), Array(body.dropFirst(2)))
     }
-    let digits = body.prefix { $0.isASCII && $0.isNumber }
+    let digits = body.prefix { (0x30...0x39).contains($0) }
     guard (1...9).contains(digits.count) else { return nil }
     let after = body.dropFirst(digits.count)
-    guard let delimiter = after.first, delimiter == "." || delimiter == ")", after.dropFirst().hasPrefix(" ")
+    guard let delimiter = after.first, delimiter == UInt8(ascii: ".") || delimiter == UInt8(ascii: ")"),
+      after.dropFirst().first == space
     else { return nil }
-    return (String(digits) + String(delimiter), String(after.dropFirst(2)))
+    return (String(decoding: body.prefix(digits.count + 1), as: UTF8.self), Array(after.dropFirst(2)))
   }
 }
