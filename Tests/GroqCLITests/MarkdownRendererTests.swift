@@ -107,6 +107,39 @@ struct MarkdownRendererTests {
     #expect(renderer.feed("plain\n") == "plain\n")
   }
 
+  @Test("a line underlined with === or --- becomes a heading, however the underline arrives")
+  func setextHeadings() {
+    let text = "Title\n===\n\nSub *x*\n---\n\n- item\n---\nafter\n"
+    let whole = Self.screen([text])
+    #expect(whole.text == ["Title", "", "Sub x", "", "• item", String(repeating: "─", count: 40), "after"])
+    #expect(whole.lines[0][0].attributes == "1;4;35")
+    #expect(whole.lines[2][0].attributes == "1;35")
+    #expect(whole.lines[2][4].attributes == "1;3;35")
+    #expect(Self.screen(Self.scalars(text)).lines == whole.lines)
+    #expect(Self.screen(Self.scalars(text), columns: 12).lines == Self.screen([text], columns: 12).lines)
+  }
+
+  @Test("a finished line of prose is not written again when the next line is redrawn")
+  func proseIsWrittenOnce() {
+    var renderer = MarkdownRenderer(columns: 40, rows: 24, hyperlinks: false)
+    #expect(renderer.feed("first line\n") == "first line\n")
+    #expect(renderer.feed("x **a") == "x **a")
+    #expect(renderer.feed("**\n") == "\r\u{1B}[Jx \u{1B}[1ma\u{1B}[0m\n")
+  }
+
+  @Test("four spaces after a blank line are code, left as written and not wrapped; in a list they continue the item")
+  func indentedCode() {
+    let text = "Text:\n\n    let x = *a* and_b\n\n    more\nafter *b*\n\n- item\n\n    continued *c*\n"
+    let screen = Self.screen([text])
+    #expect(
+      screen.text == [
+        "Text:", "", "    let x = *a* and_b", "", "    more", "after b", "", "• item", "", "    continued c",
+      ])
+    #expect(Self.screen(Self.scalars(text)).lines == screen.lines)
+    let long = Self.screen(["Code:\n\n    aaaa bbbb cccc dddd eeee\n"], columns: 20)
+    #expect(long.text == ["Code:", "", "    aaaa bbbb cccc d", "ddd eeee"])
+  }
+
   @Test("a line taller than the window is not redrawn, and shows once")
   func tallerThanWindow() {
     let long = String(repeating: "word ", count: 60) + "**end**\n"
@@ -138,6 +171,10 @@ struct MarkdownRendererTests {
     #expect(DisplayWidth.cursorRow(after: String(repeating: "x", count: 10), columns: 10) == 0)
     #expect(DisplayWidth.cursorRow(after: String(repeating: "x", count: 11), columns: 10) == 1)
     #expect(DisplayWidth.cursorRow(after: "xxxxxxxxx日", columns: 10) == 1)
+    // Styles and links take no room: rendered rows are measured as they show.
+    let styled = "\u{1B}[1m" + String(repeating: "x", count: 10) + "\u{1B}[0m\u{1B}]8;;https://a.b\u{1B}\\\u{1B}]8;;\u{1B}\\"
+    #expect(DisplayWidth.cursorRow(after: styled, columns: 10) == 0)
+    #expect(DisplayWidth.cursorRow(after: styled + "\n日本", columns: 10) == 1)
   }
 
   @Test("the highlighter colours keywords, strings, comments and diff lines")

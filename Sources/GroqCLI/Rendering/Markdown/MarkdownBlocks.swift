@@ -1,16 +1,33 @@
-/// Complete lines of Markdown turned into terminal rows: headings, lists, quotes, rules, fenced code and tables.
+/// Complete lines of Markdown turned into terminal rows: headings (`#` and setext), lists, quotes, rules, fenced
+/// and indented code, and tables.
 ///
-/// Works a line at a time, keeping only the state a line cannot show by itself: an open code fence, and a table's
-/// rows, held back until the table ends so that it can be aligned. Lines are UTF-8 bytes: every marker that starts
-/// a block is ASCII, so recognising one never decodes a character.
+/// Works a line at a time, keeping only the state a line cannot show by itself: an open code fence, a table's
+/// rows, held back until the table ends so that it can be aligned, the last prose line, which the next line may
+/// underline into a heading, and whether an indented line can start code. Lines are UTF-8 bytes: every marker that
+/// starts a block is ASCII, so recognising one never decodes a character.
 struct MarkdownBlocks {
   let columns: Int
   let hyperlinks: Bool
   private var fence: (marker: UInt8, length: Int, highlighter: CodeHighlighter)?
   /// Rows of a table not yet complete, as the model wrote them (made safe).
   private(set) var held: [[UInt8]] = []
+  /// The last line of prose, rendered, until the next line says whether it underlines it (`===` or `---`) into a
+  /// heading. Shown at once like this; redrawn only if it becomes a heading.
+  private(set) var tentative: [UInt8] = [] {
+    didSet { tentativeRows = tentative.count { $0 == 0x0A } }
+  }
+  /// How many rows the tentative line takes.
+  private(set) var tentativeRows = 0
+  /// The text of the tentative line, for its heading.
+  private var tentativeText: [UInt8] = []
   /// A table that grew too tall to redraw: its remaining rows pass through as written.
   private var passingTable = false
+  /// The last line was blank (or there was none): a line indented four spaces may start a code block.
+  private var afterBlank = true
+  /// Within a list, where indented lines continue an item rather than start code.
+  private var inList = false
+  /// Within an indented code block.
+  private var inIndentedCode = false
 
   init(columns: Int, hyperlinks: Bool) {
     self.columns = max(columns, 10)
@@ -27,6 +44,16 @@ struct MarkdownBlocks {
   }
 
   private mutating func place(_ line: [UInt8], into rows: inout TerminalRows) {
+    let blank = line.allSatisfy { $0 == Self.space }
+    defer { afterBlank = blank }
+    if !tentative.isEmpty {
+      if let level = Self.setextLevel(line) {
+        tentative = []
+        return heading(level: level, text: tentativeText, into: &rows)
+      }
+      rows.append(rows: tentative)
+      tentative = []
+    }
     if fence != nil { return code(line, into: &rows) }
     let isTableRow = Self.leadingSpaces(line) < 4 && Self.trimmed(line[...]).first == Self.pipe
     if passingTable {
@@ -60,6 +87,7 @@ struct MarkdownBlocks {
 
   /// Takes note of a line that is not printed (it was shown as written): only whether it opens or closes a fence.
   mutating func pass(_ raw: [UInt8]) {
+    afterBlank = false
     if let open = fence {
       if Self.closes(open.marker, open.length, raw) { fence = nil }
     } else if Self.leadingSpaces(raw) < 4, let opened = Self.fenceOpening(Self.trimmed(raw[...])) {
@@ -67,8 +95,10 @@ struct MarkdownBlocks {
     }
   }
 
-  /// Ends what is held: a table is aligned, a lone row is prose.
+  /// Ends what is held: the last prose line stays prose, a table is aligned, a lone row is prose.
   mutating func flush(into rows: inout TerminalRows) {
+    rows.append(rows: tentative)
+    tentative = []
     let lines = held
     held = []
     switch lines.count {
@@ -78,10 +108,16 @@ struct MarkdownBlocks {
     }
   }
 
+  /// The tentative line stays as it is shown, prose: too tall to redraw as a heading.
+  mutating func settleTentative() {
+    tentative = []
+  }
+
   /// The held rows stay on screen as written (they could not be redrawn); the rest of the table follows them so.
   mutating func release() {
     if !held.isEmpty { passingTable = true }
     held = []
+    tentative = []
   }
 
   // MARK: One line
@@ -90,17 +126,21 @@ struct MarkdownBlocks {
     let indent = Self.leadingSpaces(line)
     let body = Array(line[indent...])
     if body.isEmpty { return rows.endRow() }
+    // Four spaces start code after a blank line, except where they continue a list item; code goes on until a
+    // line indented less, and blank lines do not end it.
+    if indent >= 4 && (inIndentedCode || afterBlank && !inList) {
+      inIndentedCode = true
+      rows.write(line, .plain)
+      return rows.endRow()
+    }
+    inIndentedCode = false
+    if indent == 0 { inList = false }
     if indent < 4, let opened = Self.fenceOpening(body[...]) {
       fence = (opened.marker, opened.length, CodeHighlighter(name: opened.language))
       let label = opened.language.isEmpty ? "" : " " + opened.language + " "
       return rule(label: label, into: &rows)
     }
-    if indent < 4, let (level, text) = Self.heading(body) {
-      var style = TextStyle(bold: true)
-      style.underline = level == 1
-      style.color = level <= 2 ? 35 : level == 3 ? 36 : nil
-      return wrap(InlineMarkdown.runs(utf8: text, style: style), first: [], rest: [], into: &rows)
-    }
+    if indent < 4, let (level, text) = Self.heading(body) { return heading(level: level, text: text, into: &rows) }
     if indent < 4, Self.isRule(body) { return rule(label: "", into: &rows) }
     if indent < 4, body.first == UInt8(ascii: ">") {
       var depth = 0
@@ -116,12 +156,24 @@ struct MarkdownBlocks {
     }
     let pad = [StyledRun(String(repeating: " ", count: indent))]
     if let (marker, text) = Self.listItem(body) {
+      inList = true
       let shown = marker == "-" || marker == "*" || marker == "+" ? (indent >= 2 ? "◦" : "•") : marker
       let first = pad + [StyledRun(shown, TextStyle(color: 36)), StyledRun(" ")]
       let hanging = [StyledRun(String(repeating: " ", count: indent + DisplayWidth.of(shown) + 1))]
       return wrap(InlineMarkdown.runs(utf8: text), first: first, rest: hanging, into: &rows)
     }
-    wrap(InlineMarkdown.runs(utf8: body), first: pad, rest: pad, into: &rows)
+    guard indent < 4 else { return wrap(InlineMarkdown.runs(utf8: body), first: pad, rest: pad, into: &rows) }
+    var prose = TerminalRows(hyperlinks: hyperlinks)
+    wrap(InlineMarkdown.runs(utf8: body), first: pad, rest: pad, into: &prose)
+    tentative = prose.take()
+    tentativeText = body
+  }
+
+  private func heading(level: Int, text: [UInt8], into rows: inout TerminalRows) {
+    var style = TextStyle(bold: true)
+    style.underline = level == 1
+    style.color = level <= 2 ? 35 : level == 3 ? 36 : nil
+    wrap(InlineMarkdown.runs(utf8: text, style: style), first: [], rest: [], into: &rows)
   }
 
   private func wrap(_ runs: [StyledRun], first: [StyledRun], rest: [StyledRun], into rows: inout TerminalRows) {
@@ -203,6 +255,18 @@ struct MarkdownBlocks {
       text = trimmed(text.dropLast(closing))
     }
     return (level, Array(text))
+  }
+
+  /// `===` under a line makes it a heading of level 1, `---` of level 2 (setext headings).
+  static func setextLevel(_ line: [UInt8]) -> Int? {
+    guard leadingSpaces(line) < 4 else { return nil }
+    let marks = trimmed(line[...])
+    guard let first = marks.first, marks.allSatisfy({ $0 == first }) else { return nil }
+    switch first {
+    case UInt8(ascii: "="): return 1
+    case UInt8(ascii: "-"): return 2
+    default: return nil
+    }
   }
 
   static func isRule(_ body: [UInt8]) -> Bool {

@@ -1,6 +1,7 @@
 /// Markdown rendered for a terminal while it streams: fed pieces of text, it returns the bytes to write.
 ///
-/// Complete lines are printed styled and never touched again. The line still being written is shown at once, as
+/// Complete lines are printed styled and never touched again, but for the last line of prose, which a setext
+/// underline on the next line can still make a heading. The line still being written is shown at once, as
 /// written, and redrawn styled when its line feed arrives: the cursor goes back up over the rows it took (counted as
 /// the terminal wraps them, wide characters included), the rest of the screen is cleared, and the new rows are
 /// written, all in one write, so nothing flickers or repeats. A table's rows are held the same way until the table
@@ -97,9 +98,10 @@ struct MarkdownRenderer {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Held table rows and the partial line, as written (made safe).
+  /// What may still change: the last prose line (rendered), held table rows and the partial line, as written
+  /// (made safe).
   private var live: [UInt8] {
-    var bytes: [UInt8] = []
+    var bytes = blocks.tentative
     for row in blocks.held {
       bytes.append(contentsOf: row)
       bytes.append(Self.lineFeed)
@@ -112,18 +114,22 @@ struct MarkdownRenderer {
   }
 
   /// The bytes that turn what is shown into `target`: only the new part when it merely grows, or else back up to
-  /// the first row shown, clear to the end of the screen, and write it all.
+  /// the first row that differs, clear to the end of the screen, and write the rest. Whole lines both begin with
+  /// (a prose line that stays prose) are not written again.
   private func redraw(to target: [UInt8], into out: inout [UInt8]) {
     if target.starts(with: shown) {
       out.append(contentsOf: target[shown.count...])
-    } else {
-      out.append(contentsOf: Self.erase(shown, columns: columns))
-      out.append(contentsOf: target)
+      return
     }
+    var same = 0
+    while same < shown.count && same < target.count && shown[same] == target[same] { same += 1 }
+    while same > 0 && shown[same - 1] != Self.lineFeed { same -= 1 }
+    out.append(contentsOf: Self.erase(shown[same...], columns: columns))
+    out.append(contentsOf: target[same...])
   }
 
   /// The cursor back to the start of `text`'s first row, and everything from there down cleared.
-  static func erase(_ text: [UInt8], columns: Int) -> [UInt8] {
+  static func erase(_ text: some Collection<UInt8>, columns: Int) -> [UInt8] {
     let up = DisplayWidth.cursorRow(after: text, columns: columns)
     return Array(("\r" + (up > 0 ? "\u{1B}[\(up)A" : "") + "\u{1B}[J").utf8)
   }
@@ -132,9 +138,15 @@ struct MarkdownRenderer {
   /// as it is. Measured only once it could be that tall: the held rows take at most a row each beyond their
   /// bytes, and a row shows at least `columns` bytes before it wraps.
   private mutating func freezeIfTooTall() {
-    guard blocks.held.count + shown.count / columns + 1 >= rows - 2,
+    guard blocks.held.count + blocks.tentativeRows + shown.count / columns + 1 >= rows - 2,
       DisplayWidth.cursorRow(after: shown, columns: columns) >= rows - 2
     else { return }
+    if !blocks.tentative.isEmpty {
+      // The last prose line goes first: it stays as shown, and what follows it may then fit.
+      shown.removeFirst(blocks.tentative.count)
+      blocks.settleTentative()
+      return freezeIfTooTall()
+    }
     blocks.release()
     frozen = true
     frozenText = VisibleControlStream()

@@ -105,6 +105,11 @@ struct TerminalRows {
     bytes.append(0x0A)
   }
 
+  /// Appends rows rendered before, whole (each ends in a line feed, its style reset).
+  mutating func append(rows: [UInt8]) {
+    bytes.append(contentsOf: rows)
+  }
+
   /// Moves the bytes out, leaving this empty.
   mutating func take() -> [UInt8] {
     defer { bytes = [] }
