@@ -1,13 +1,17 @@
 /// What the highlighter knows of a language: a table row, not code.
+///
+/// Plain arrays and strings rather than sets: a set of strings or characters costs its first user a search of
+/// every protocol conformance in the binary, more than looking through forty short words.
 struct CodeLanguage: Sendable {
-  var keywords: Set<String>
+  var keywords: [String]
   var lineComments: [String] = []
   var blockComment: (open: String, close: String)?
-  var quotes: Set<Character> = ["\"", "'"]
+  /// The characters that open and close a string.
+  var quotes = "\"'"
   /// SQL's keywords are matched in any case.
   var caseInsensitive = false
 
-  private static func words(_ text: String) -> Set<String> { Set(text.split(separator: " ").map(String.init)) }
+  private static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
 
   /// The language a fence names. Each language is built the first time a block of it is shown, not all of them
   /// for the first block.
@@ -33,7 +37,7 @@ struct CodeLanguage: Sendable {
       "let var func if else guard return struct class enum protocol extension import for in while repeat switch "
         + "case default break continue throw throws try catch do async await self Self nil true false init deinit "
         + "static private fileprivate internal public open mutating inout some any where defer actor"),
-    lineComments: ["//"], blockComment: ("/*", "*/"), quotes: ["\""])
+    lineComments: ["//"], blockComment: ("/*", "*/"), quotes: "\"")
   private static let python = CodeLanguage(
     keywords: words(
       "def class if elif else return import from as for in while try except finally raise with lambda yield "
@@ -44,17 +48,17 @@ struct CodeLanguage: Sendable {
       "const let var function return if else for while do switch case default break continue new this class "
         + "extends import export from async await try catch finally throw typeof instanceof in of null "
         + "undefined true false interface type enum implements"),
-    lineComments: ["//"], blockComment: ("/*", "*/"), quotes: ["\"", "'", "`"])
+    lineComments: ["//"], blockComment: ("/*", "*/"), quotes: "\"'`")
   private static let go = CodeLanguage(
     keywords: words(
       "func package import var const type struct interface map chan go defer if else for range return switch "
         + "case default break continue select nil true false"),
-    lineComments: ["//"], blockComment: ("/*", "*/"), quotes: ["\"", "`", "'"])
+    lineComments: ["//"], blockComment: ("/*", "*/"), quotes: "\"`'")
   private static let rust = CodeLanguage(
     keywords: words(
       "fn let mut const static struct enum trait impl pub use mod crate self Self super if else match for in "
         + "while loop return break continue move ref as where async await dyn true false unsafe"),
-    lineComments: ["//"], blockComment: ("/*", "*/"), quotes: ["\""])
+    lineComments: ["//"], blockComment: ("/*", "*/"), quotes: "\"")
   private static let c = CodeLanguage(
     keywords: words(
       "int char float double void long short unsigned signed const static struct union enum typedef if else "
@@ -71,14 +75,14 @@ struct CodeLanguage: Sendable {
     keywords: words(
       "if then else elif fi for while until do done case esac function in return export local echo cd exit"),
     lineComments: ["#"])
-  private static let json = CodeLanguage(keywords: words("true false null"), quotes: ["\""])
+  private static let json = CodeLanguage(keywords: words("true false null"), quotes: "\"")
   private static let yaml = CodeLanguage(keywords: words("true false null yes no on off"), lineComments: ["#"])
   private static let sql = CodeLanguage(
     keywords: words(
       "select from where insert into values update set delete create table index drop alter join left right "
         + "inner outer on group by order having limit offset as and or not null is in primary key foreign "
         + "references distinct union all case when then else end"),
-    lineComments: ["--"], blockComment: ("/*", "*/"), quotes: ["'"], caseInsensitive: true)
+    lineComments: ["--"], blockComment: ("/*", "*/"), quotes: "'", caseInsensitive: true)
 }
 
 /// Colours a fenced code block line by line: keywords, strings, comments and numbers, and a diff's added and
@@ -105,28 +109,29 @@ struct CodeHighlighter {
     language = CodeLanguage.named(name)
     lineComments = language?.lineComments.map { Array($0.utf8) } ?? []
     blockComment = language?.blockComment.map { (Array($0.open.utf8), Array($0.close.utf8)) }
-    quotes = language?.quotes.compactMap(\.asciiValue) ?? []
+    quotes = Array((language?.quotes ?? "").utf8)
   }
 
   /// The line's runs, each a style.
   mutating func highlight(_ line: String) -> [StyledRun] {
     let bytes = Array(line.utf8)
-    return spans(bytes).map { StyledRun(String(decoding: bytes[$0.range], as: UTF8.self), $0.style) }
+    return spans(bytes).map { StyledRun(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self), $0.style) }
   }
 
-  /// The line's runs as byte ranges, in order, each a style.
-  mutating func spans(_ line: [UInt8]) -> [(range: Range<Int>, style: TextStyle)] {
-    if isDiff { return [(line.indices, Self.diffStyle(line))] }
-    guard let language else { return [(line.indices, .plain)] }
-    var spans: [(range: Range<Int>, style: TextStyle)] = []
+  /// The line's runs as byte offsets, in order, each a style. (Two offsets, not a Range: an array of a generic
+  /// type is made at run time, after a search of the binary's conformances.)
+  mutating func spans(_ line: [UInt8]) -> [(start: Int, end: Int, style: TextStyle)] {
+    if isDiff { return [(0, line.count, Self.diffStyle(line))] }
+    guard let language else { return [(0, line.count, .plain)] }
+    var spans: [(start: Int, end: Int, style: TextStyle)] = []
     var plainStart = 0
     var index = 0
     func flush() {
-      if plainStart < index { spans.append((plainStart..<index, .plain)) }
+      if plainStart < index { spans.append((plainStart, index, .plain)) }
     }
     func add(_ end: Int, _ style: TextStyle) {
       flush()
-      spans.append((index..<end, style))
+      spans.append((index, end, style))
       index = end
       plainStart = end
     }

@@ -75,7 +75,7 @@ struct InlineMarkdown {
         emit(code, codeStyle)
         index = close + count
       case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
-        guard let (end, inner, delimiter) = emphasis(at: index, limit: range.upperBound) else {
+        guard let (end, innerStart, innerEnd, delimiter) = emphasis(at: index, limit: range.upperBound) else {
           let count = runLength(at: index, of: byte, limit: range.upperBound)
           plain.append(contentsOf: bytes[index..<(index + count)])
           index += count
@@ -91,10 +91,10 @@ struct InlineMarkdown {
           innerStyle.bold = true
           innerStyle.italic = true
         }
-        parse(inner, innerStyle)
+        parse(innerStart..<innerEnd, innerStyle)
         index = end
       case UInt8(ascii: "["):
-        guard let (end, text, url) = link(at: index, limit: range.upperBound) else {
+        guard let (end, textStart, textEnd, url) = link(at: index, limit: range.upperBound) else {
           plain.append(byte)
           index += 1
           continue
@@ -105,7 +105,7 @@ struct InlineMarkdown {
         linkStyle.color = Self.linkColor
         linkStyle.link = url
         let before = runs.count
-        parse(text, linkStyle)
+        parse(textStart..<textEnd, linkStyle)
         let shown = runs[before...].map(\.text).joined()
         if shown != url { emit(Array(" (\(url))".utf8), TextStyle.dimmed) }
         index = end
@@ -161,8 +161,10 @@ struct InlineMarkdown {
   }
 
   /// An emphasis span opening at `index`: where it ends, what it holds, and its delimiter's length (1 italic,
-  /// 2 bold, 3 both; `~~` strikes). `_` only counts at word boundaries, so snake_case stays as written.
-  private func emphasis(at index: Int, limit: Int) -> (end: Int, inner: Range<Int>, delimiter: Int)? {
+  /// 2 bold, 3 both; `~~` strikes). `_` only counts at word boundaries, so snake_case stays as written. (Offsets,
+  /// not a Range, here and in `link`: an optional tuple holding a generic type is made at run time, after a
+  /// search of the binary's conformances.)
+  private func emphasis(at index: Int, limit: Int) -> (end: Int, innerStart: Int, innerEnd: Int, delimiter: Int)? {
     let marker = bytes[index]
     let count = runLength(at: index, of: marker, limit: limit)
     if marker == UInt8(ascii: "~") && count != 2 { return nil }
@@ -176,14 +178,14 @@ struct InlineMarkdown {
       let closes =
         close > index + count && !UTF8Scalars.scalar(in: bytes, before: close).isWhitespace
         && !(underscore && after < limit && UTF8Scalars.scalar(in: bytes, at: after).isWordCharacter)
-      if closes { return (after, (index + count)..<close, count) }
+      if closes { return (after, index + count, close, count) }
       search = after
     }
     return nil
   }
 
-  /// `[text](url)`: its end, the text's range and the URL.
-  private func link(at index: Int, limit: Int) -> (end: Int, text: Range<Int>, url: String)? {
+  /// `[text](url)`: its end, where the text starts and ends, and the URL.
+  private func link(at index: Int, limit: Int) -> (end: Int, textStart: Int, textEnd: Int, url: String)? {
     var depth = 0
     var close: Int?
     for position in index..<limit {
@@ -200,7 +202,7 @@ struct InlineMarkdown {
     guard let end = bytes[(close + 2)..<limit].firstIndex(of: UInt8(ascii: ")")) else { return nil }
     let url = String(decoding: bytes[(close + 2)..<end], as: UTF8.self).trimmingSpaces
     guard !url.isEmpty, !url.utf8.contains(0x20) else { return nil }
-    return (end + 1, (index + 1)..<close, url)
+    return (end + 1, index + 1, close, url)
   }
 
   /// `<https://...>`: the index of `>`.

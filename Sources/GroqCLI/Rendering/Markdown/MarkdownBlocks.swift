@@ -209,7 +209,7 @@ struct MarkdownBlocks {
       fence = nil
       return rule(label: "", into: &rows)
     }
-    for (range, style) in open.highlighter.spans(line) { rows.write(line[range], style) }
+    for span in open.highlighter.spans(line) { rows.write(line[span.start..<span.end], span.style) }
     rows.endRow()
     fence = open
   }
