@@ -23,7 +23,10 @@ public enum CLI {
     Interrupts.unblock()
     let status = await run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
     RunTemporaryDirectory.remove()
-    exit(status.rawValue)
+    // Everything groq prints has been written with write(2) or flushed here; the exit handlers that exit(3) would
+    // run next (OpenSSL's, libcurl's, the C++ runtime's) only free memory the kernel frees anyway.
+    fflush(nil)
+    _exit(status.rawValue)
   }
 
   static func run(_ argv: [String], environment: [String: String]) async -> ExitStatus {

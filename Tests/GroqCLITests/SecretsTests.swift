@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GroqCLI
@@ -17,5 +18,13 @@ import Testing
     let text = "gsk_unit_test_secret_012345678 is one short, and 日本 stays"
     #expect(Secrets.redact(text) == text)
     #expect(Secrets.redact("short") == "short")
+  }
+
+  @Test func hidesTheKeyInEncodedBytes() {
+    let key = "gsk_unit_test_secret_0123456789"
+    let json = Data("{\"content\":\"é \(key)\"}".utf8)
+    #expect(Secrets.redact(json) == Data("{\"content\":\"é gsk_***\"}".utf8))
+    let clean = Data("{\"content\":\"gsk_unit_test_secret_012345678\"}".utf8)
+    #expect(Secrets.redact(clean) == clean)
   }
 }

@@ -9,8 +9,11 @@ import Foundation
 /// since dates lose their fractions on the way through the file.
 struct ConversationMerge {
   /// This process's view of one conversation at its last load or save.
+  ///
+  /// The entries are kept as they are and encoded only when a merge needs them: most saves (every one-shot chat)
+  /// find no file changed by another groq, and encoding the whole conversation once more cost as much as saving it.
   struct Baseline: Sendable {
-    var entries: [Data]
+    var entries: [Conversation.Entry]
     var promptTokens: Int
     var completionTokens: Int
   }
@@ -19,7 +22,7 @@ struct ConversationMerge {
   /// changes since `baseline` applied.
   static func merge(_ ours: Conversation, current: Conversation?, baseline: Baseline?) -> Conversation {
     guard let current else { return ours }
-    let base = baseline?.entries ?? []
+    let base = keys(baseline?.entries ?? [])
     let mine = keys(ours.messages)
     var prefix = 0
     while prefix < base.count && prefix < mine.count && base[prefix] == mine[prefix] { prefix += 1 }
@@ -39,7 +42,7 @@ struct ConversationMerge {
 
   static func baseline(_ conversation: Conversation) -> Baseline {
     Baseline(
-      entries: keys(conversation.messages), promptTokens: conversation.promptTokens,
+      entries: conversation.messages, promptTokens: conversation.promptTokens,
       completionTokens: conversation.completionTokens)
   }
 

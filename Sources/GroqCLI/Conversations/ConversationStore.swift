@@ -33,6 +33,8 @@ struct ConversationStore: Sendable {
     guard PrivateFiles.isRegularOrAbsent(url) else {
       throw CLIError("the conversation \(url.path) is not a regular file", hint: "groq reads and writes only files")
     }
+    // A new conversation has no file: stat(2) says so without Foundation making and bridging an NSError.
+    if access(url.path, F_OK) != 0 && errno == ENOENT { return nil }
     let data: Data
     do {
       data = try Data(contentsOf: url)
@@ -85,7 +87,10 @@ struct ConversationStore: Sendable {
     } catch {
       throw CLIError("could not encode the conversation: \(error)")
     }
-    let failure = PrivateFiles.replace(target, with: data)
+    // fsync protects what a file held before: a power cut between rename and the disk's flush could leave it empty.
+    // A new conversation has nothing to lose but the exchange just shown, and every one-shot `groq chat` would wait
+    // for the disk (0.5 to 5 ms here) before exiting; it is written without.
+    let failure = PrivateFiles.replace(target, with: data, durable: current != nil)
     _ = consume lock
     guard failure == 0 else { throw saveFailure(target, failure) }
     // This process's own view is the baseline of its next save: what others added stays theirs.
@@ -133,13 +138,13 @@ struct ConversationStore: Sendable {
   static let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
+    encoder.dateEncodingStrategy = .internetTime
     return encoder
   }()
 
   static let decoder: JSONDecoder = {
     let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
+    decoder.dateDecodingStrategy = .internetTime
     return decoder
   }()
 }

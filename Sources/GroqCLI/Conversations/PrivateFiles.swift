@@ -43,8 +43,8 @@ enum PrivateFiles {
 
   /// Replaces `url` with `data` atomically: a new 0600 file under a random name beside it, opened with
   /// O_CREAT|O_EXCL|O_NOFOLLOW so nothing planted is opened, then fsync and rename(2). Returns 0 or the errno.
-  /// `durable: false` skips the fsync, for a cache that a power cut may lose (it costs only a refetch) and that
-  /// should not cost each command milliseconds of waiting for the disk.
+  /// `durable: false` skips the fsync, for a file that a power cut may lose (a cache costs only a refetch; a new
+  /// conversation only its first exchange) and that should not cost each command milliseconds of waiting for the disk.
   static func replace(_ url: URL, with data: Data, durable: Bool = true) -> Int32 {
     let target = destination(url)
     let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)

@@ -46,6 +46,15 @@ struct ReplyPrinter {
     let clock = ContinuousClock()
     let started = clock.now
     let stream = try await start()
+    // Decoding and printing run on the thread that reads the network, as in the curl command (issue 10).
+    return try await withTaskExecutorPreference(stream.readerExecutor) {
+      try await printStream(stream, started: started, clock: clock)
+    }
+  }
+
+  private func printStream(_ stream: ChatCompletionStream, started: ContinuousClock.Instant, clock: ContinuousClock)
+    async throws -> ChatReply
+  {
     var reply = ChatReply(requestID: stream.requestID, rateLimits: RateLimits(headers: stream.headers))
     var aside = AsidePrinter(terminal: terminal, display: display)
     var runs = ExecutedToolRuns()

@@ -33,7 +33,11 @@ enum Secrets {
   /// `data` (UTF-8, JSON) with every registered secret replaced by `gsk_***`.
   static func redact(_ data: Data) -> Data {
     let secrets = lock.withLock { values }
-    guard secrets.contains(where: { data.range(of: Data($0.utf8)) != nil }) else { return data }
+    // Data's range(of:) goes through NSData's generic search, which cost more than encoding a long conversation.
+    let found = data.withUnsafeBytes { bytes in
+      secrets.contains { secret in holds(bytes, secret) }
+    }
+    guard found else { return data }
     return Data(redact(String(decoding: data, as: UTF8.self)).utf8)
   }
 
@@ -52,22 +56,24 @@ enum Secrets {
   /// which cost more per streamed write than decoding the answer did; a key is ASCII, so bytes decide exactly.
   private static func holds(_ text: String, _ secret: String) -> Bool {
     var text = text
+    return text.withUTF8 { holds(UnsafeRawBufferPointer($0), secret) }
+  }
+
+  private static func holds(_ haystack: UnsafeRawBufferPointer, _ secret: String) -> Bool {
     var secret = secret
-    return text.withUTF8 { haystack in
-      secret.withUTF8 { needle in
-        guard let hay = haystack.baseAddress, let pin = needle.baseAddress, let first = needle.first,
-          haystack.count >= needle.count
-        else { return false }
-        let last = haystack.count - needle.count
-        var start = 0
-        // memchr to each candidate first byte, memcmp to confirm (glibc's memmem is not in Swift's Glibc module).
-        while start <= last, let hit = memchr(hay + start, Int32(first), last - start + 1) {
-          let offset = UnsafeRawPointer(hay).distance(to: UnsafeRawPointer(hit))
-          if memcmp(hay + offset, pin, needle.count) == 0 { return true }
-          start = offset + 1
-        }
-        return false
+    return secret.withUTF8 { needle in
+      guard let hay = haystack.baseAddress, let pin = needle.baseAddress, let first = needle.first,
+        haystack.count >= needle.count
+      else { return false }
+      let last = haystack.count - needle.count
+      var start = 0
+      // memchr to each candidate first byte, memcmp to confirm (glibc's memmem is not in Swift's Glibc module).
+      while start <= last, let hit = memchr(hay + start, Int32(first), last - start + 1) {
+        let offset = UnsafeRawPointer(hay).distance(to: UnsafeRawPointer(hit))
+        if memcmp(hay + offset, pin, needle.count) == 0 { return true }
+        start = offset + 1
       }
+      return false
     }
   }
 }

@@ -87,6 +87,9 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
 
   public var requestID: String? { headers["x-request-id"] }
 
+  /// The executor a reader of this stream should prefer (see `ResponseBody.readerExecutor`).
+  public var readerExecutor: (any TaskExecutor)? { body.readerExecutor }
+
   public func makeAsyncIterator() -> Iterator {
     var interpreter = ChatStreamInterpreter()
     interpreter.requestID = requestID

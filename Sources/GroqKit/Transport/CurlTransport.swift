@@ -10,7 +10,9 @@
   /// callback hands each read straight to the `ResponseBody`, and a reader that falls behind pauses the transfer
   /// (CURL_WRITEFUNC_PAUSE) instead of letting the backlog grow.
   public final class CurlTransport: HTTPTransport, @unchecked Sendable {
-    public init() { CurlGlobal.initialize() }
+    /// libcurl's global set-up (OpenSSL's, half a millisecond) starts on its own thread, while the command builds
+    /// its request; the first transfer waits for it if it is not done.
+    public init() { CurlGlobal.initializeInBackground() }
 
     public func send(_ request: HTTPRequest, idleTimeout: Double, deadline: Double) async throws -> HTTPResponse {
       let transfer = try CurlTransfer(request, idleTimeout: idleTimeout, deadline: deadline)
@@ -31,6 +33,12 @@
     }()
 
     static func initialize() { _ = done }
+
+    static func initializeInBackground() {
+      let thread = Thread { initialize() }
+      thread.name = "groq-curl-init"
+      thread.start()
+    }
   }
 
   /// One request in flight: its easy handle, owned by the driver's thread once started.
@@ -69,6 +77,7 @@
       case .file(let url): source = try CurlBodySource(parts: [.file(url)])
       case .parts(let parts): source = try CurlBodySource(parts: parts)
       }
+      CurlGlobal.initialize()  // waits for the background set-up, if it is still running
       guard let easy = curl_easy_init() else {
         throw GroqError(kind: .connection, message: "could not start libcurl")
       }
@@ -78,7 +87,8 @@
       self.progress = request.uploadProgress
       errorBuffer[0] = 0
       body = ResponseBody(
-        onCancel: { [weak self] in self?.cancel() }, onResume: { [weak self] in self?.requestResume() })
+        onCancel: { [weak self] in self?.cancel() }, onResume: { [weak self] in self?.requestResume() },
+        readerExecutor: CurlDriver.shared)
       try configure(request)
     }
 
@@ -323,13 +333,21 @@
   /// The one thread that drives every transfer, through one multi handle: its connection cache keeps a
   /// connection (and a TLS session, and an HTTP/2 stream's connection) open from one request to the next, as
   /// URLSession's session did, so a REPL's second question does not pay for a new handshake.
-  final class CurlDriver: @unchecked Sendable {
+  ///
+  /// It is also a task executor: a stream's reader that prefers it (`ResponseBody.readerExecutor`) runs on this
+  /// thread, between two polls, as the curl command reads and writes on one thread. Handing each read to a reader
+  /// on another thread cost a futex wake-up and two context switches per network read, most of a stream's CPU
+  /// beyond curl's (issue 10).
+  final class CurlDriver: TaskExecutor, @unchecked Sendable {
     static let shared = CurlDriver()
 
     private let multi: UnsafeMutableRawPointer
     private let lock = NSLock()
     private var incoming: [CurlTransfer] = []
+    private var jobs: [UnownedJob] = []
     private var thread: Thread?
+    /// The driver thread's id, set under `lock` before it runs anything.
+    private var driverThread: pthread_t?
     // Only the driver's thread touches these.
     private var active: [CurlTransfer] = []
 
@@ -341,21 +359,57 @@
     func add(_ transfer: CurlTransfer) {
       lock.lock()
       incoming.append(transfer)
-      if thread == nil {
-        let thread = Thread { [self] in run() }
-        thread.name = "groq-curl"
-        self.thread = thread
-        thread.start()
-      }
+      startThreadLocked()
       lock.unlock()
       wake()
+    }
+
+    private func startThreadLocked() {
+      guard thread == nil else { return }
+      let thread = Thread { [self] in
+        lock.lock()
+        driverThread = pthread_self()
+        lock.unlock()
+        run()
+      }
+      thread.name = "groq-curl"
+      self.thread = thread
+      thread.start()
     }
 
     /// Makes a waiting `curl_multi_poll` return at once; safe from any thread.
     func wake() { curl_multi_wakeup(multi) }
 
+    /// A job from the driver's own thread (a reader resumed by the write callback) runs before the next poll, with
+    /// no wake-up; one from elsewhere (Ctrl-C's cancellation) wakes the poll.
+    func enqueue(_ job: consuming ExecutorJob) {
+      let job = UnownedJob(job)
+      lock.lock()
+      jobs.append(job)
+      startThreadLocked()
+      let local = driverThread.map { pthread_equal($0, pthread_self()) != 0 } ?? false
+      lock.unlock()
+      if !local { wake() }
+    }
+
+    /// Runs every queued job, including those the jobs themselves queue; true if any ran.
+    @discardableResult
+    private func runJobs() -> Bool {
+      var ran = false
+      while true {
+        lock.lock()
+        let ready = jobs
+        jobs.removeAll(keepingCapacity: true)
+        lock.unlock()
+        if ready.isEmpty { return ran }
+        ran = true
+        for job in ready { job.runSynchronously(on: asUnownedTaskExecutor()) }
+      }
+    }
+
     private func run() {
       while true {
+        runJobs()
         lock.lock()
         let arrived = incoming
         incoming.removeAll()
@@ -395,6 +449,9 @@
             wait = min(wait, transfer.secondsLeft(at: now))
           }
         }
+        // The readers of what this perform received, or of a transfer that just ended: they decode and print it
+        // before the next poll. A job queued from this thread wakes nothing, so none may be left waiting.
+        runJobs()
         curl_multi_poll(multi, nil, 0, Int32(max(1, (wait * 1000).rounded(.up))), nil)
       }
     }

@@ -25,17 +25,21 @@ public final class ResponseBody: AsyncSequence, @unchecked Sendable {
   private let highWater: Int
   private let onCancel: @Sendable () -> Void
   private let onResume: @Sendable () -> Void
+  /// Where a reader is cheapest to run: the thread that fills this body, if the transport offers it. A reader that
+  /// prefers it (`withTaskExecutorPreference`) is resumed there with no thread hop per network read.
+  public let readerExecutor: (any TaskExecutor)?
 
   /// - Parameters:
   ///   - onCancel: stops the transfer when the reader is cancelled (closes the socket).
   ///   - onResume: restarts reading after `offer` refused bytes or `append` asked for a pause.
   public init(
     highWater: Int = ResponseBody.defaultHighWater, onCancel: @escaping @Sendable () -> Void = {},
-    onResume: @escaping @Sendable () -> Void = {}
+    onResume: @escaping @Sendable () -> Void = {}, readerExecutor: (any TaskExecutor)? = nil
   ) {
     self.highWater = highWater
     self.onCancel = onCancel
     self.onResume = onResume
+    self.readerExecutor = readerExecutor
   }
 
   /// A body that is already complete, for tests and fakes.
