@@ -127,6 +127,16 @@ struct MarkdownRendererTests {
     #expect(renderer.feed("**\n") == "\r\u{1B}[Jx \u{1B}[1ma\u{1B}[0m\n")
   }
 
+  @Test("on a short window a long prose line stays as shown, so the long line after it is still rendered")
+  func shortWindow() {
+    let line = "**bold** " + String(repeating: "word ", count: 16) + "*end*\n"
+    let text = line + line.replacingOccurrences(of: "bold", with: "next") + "after\n"
+    let whole = Self.screen([text], columns: 20, height: 8)
+    #expect(Self.screen(Self.scalars(text), columns: 20, height: 8).lines == whole.lines)
+    #expect(whole.text.filter { $0.contains("next") }.count == 1)
+    #expect(!whole.text.joined().contains("*"))
+  }
+
   @Test("four spaces after a blank line are code, left as written and not wrapped; in a list they continue the item")
   func indentedCode() {
     let text = "Text:\n\n    let x = *a* and_b\n\n    more\nafter *b*\n\n- item\n\n    continued *c*\n"
