@@ -15,7 +15,8 @@ struct MarkdownRenderer {
   private var blocks: MarkdownBlocks
   /// The text after the last line feed, as the server sent it (UTF-8).
   private var partial: [UInt8] = []
-  /// What the held table rows and the partial line show on screen now, below the last finished row.
+  /// What may still change shows on screen now (the tentative prose line, held table rows, the partial line),
+  /// below the last final row.
   private var shown: [UInt8] = []
   /// The partial line grew taller than the window: it is printed as written, piece by piece, until it ends.
   private var frozen = false
