@@ -11,7 +11,8 @@ struct TransportTests {
     URL(string: server.baseURL + "/openai/v1" + path)!
   }
 
-  @Test("a file body is sent from disk with its length, and progress reaches the total", arguments: TransportKind.allCases)
+  @Test(
+    "a file body is sent from disk with its length, and progress reaches the total", arguments: TransportKind.allCases)
   func uploadFromFile(_ kind: TransportKind) async throws {
     let server = try FakeGroqServer()
     server.enqueue(.json(#"{"text":"ok"}"#))
@@ -127,45 +128,47 @@ struct TransportTests {
     #expect(body == Data(repeatElement(piece, count: 4000).joined()))
   }
 
-  @Test("a reader on the body's own executor gets every byte in order, and ends", arguments: TransportKind.allCases)
-  func readerOnReaderExecutor(_ kind: TransportKind) async throws {
-    let server = try FakeGroqServer()
-    let probe = FloodProbe()
-    let piece = Data((0..<1024).map { UInt8(truncatingIfNeeded: $0 &* 13) })
-    server.enqueue(.raw(steps: [.flood(piece, times: 2000, probe: probe)]))
-    let request = HTTPRequest(method: "GET", url: url(server, "/models"))
-    let response = try await kind.make().send(request, idleTimeout: 30, deadline: 120)
-    #if canImport(CCurl)
-      // libcurl's driver thread offers itself; URLSession has no thread of its own to offer.
-      #expect((response.body.readerExecutor != nil) == (kind == .curl))
-    #endif
-    let body = try await withTaskExecutorPreference(response.body.readerExecutor) {
-      try await response.body.collect()
-    }
-    #expect(body == Data(repeatElement(piece, count: 2000).joined()))
-  }
-
-  @Test("Ctrl-C reaches a reader waiting on the body's own executor", arguments: TransportKind.allCases)
-  func cancellationOnReaderExecutor(_ kind: TransportKind) async throws {
-    let server = try FakeGroqServer()
-    server.enqueue(.raw(steps: [.send("data: first\n\n"), .hang]))
-    let request = HTTPRequest(method: "GET", url: url(server, "/models"))
-    let response = try await kind.make().send(request, idleTimeout: 60, deadline: 600)
-    let body = response.body
-    let (firstRead, reported) = AsyncStream.makeStream(of: Data?.self)
-    let reader = Task {
-      try await withTaskExecutorPreference(body.readerExecutor) {
-        reported.yield(try await body.read())
-        // The server hangs: this read waits until the task is cancelled.
-        while try await body.read() != nil {}
+  #if os(Linux)
+    @Test("a reader on the body's own executor gets every byte in order, and ends", arguments: TransportKind.allCases)
+    func readerOnReaderExecutor(_ kind: TransportKind) async throws {
+      let server = try FakeGroqServer()
+      let probe = FloodProbe()
+      let piece = Data((0..<1024).map { UInt8(truncatingIfNeeded: $0 &* 13) })
+      server.enqueue(.raw(steps: [.flood(piece, times: 2000, probe: probe)]))
+      let request = HTTPRequest(method: "GET", url: url(server, "/models"))
+      let response = try await kind.make().send(request, idleTimeout: 30, deadline: 120)
+      #if canImport(CCurl)
+        // libcurl's driver thread offers itself; URLSession has no thread of its own to offer.
+        #expect((response.body.readerExecutor != nil) == (kind == .curl))
+      #endif
+      let body = try await withTaskExecutorPreference(response.body.readerExecutor) {
+        try await response.body.collect()
       }
+      #expect(body == Data(repeatElement(piece, count: 2000).joined()))
     }
-    // Cancelled once the first piece is in: the reader is then waiting on the network, not starting.
-    var pieces = firstRead.makeAsyncIterator()
-    #expect(await pieces.next() == Data("data: first\n\n".utf8))
-    reader.cancel()
-    await #expect(throws: CancellationError.self) { try await reader.value }
-  }
+
+    @Test("Ctrl-C reaches a reader waiting on the body's own executor", arguments: TransportKind.allCases)
+    func cancellationOnReaderExecutor(_ kind: TransportKind) async throws {
+      let server = try FakeGroqServer()
+      server.enqueue(.raw(steps: [.send("data: first\n\n"), .hang]))
+      let request = HTTPRequest(method: "GET", url: url(server, "/models"))
+      let response = try await kind.make().send(request, idleTimeout: 60, deadline: 600)
+      let body = response.body
+      let (firstRead, reported) = AsyncStream.makeStream(of: Data?.self)
+      let reader = Task {
+        try await withTaskExecutorPreference(body.readerExecutor) {
+          reported.yield(try await body.read())
+          // The server hangs: this read waits until the task is cancelled.
+          while try await body.read() != nil {}
+        }
+      }
+      // Cancelled once the first piece is in: the reader is then waiting on the network, not starting.
+      var pieces = firstRead.makeAsyncIterator()
+      #expect(await pieces.next() == Data("data: first\n\n".utf8))
+      reader.cancel()
+      await #expect(throws: CancellationError.self) { try await reader.value }
+    }
+  #endif
 
   @Test("one transport reuses its connection for the next request", arguments: TransportKind.allCases)
   func connectionReused(_ kind: TransportKind) async throws {

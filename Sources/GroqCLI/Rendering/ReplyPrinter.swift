@@ -47,7 +47,7 @@ struct ReplyPrinter {
     let started = clock.now
     let stream = try await start()
     // Decoding and printing run on the thread that reads the network, as in the curl command (issue 10).
-    return try await withTaskExecutorPreference(stream.readerExecutor) {
+    return try await stream.withPreferredReader {
       try await printStream(stream, started: started, clock: clock)
     }
   }

@@ -87,8 +87,15 @@ public struct ChatCompletionStream: AsyncSequence, Sendable {
 
   public var requestID: String? { headers["x-request-id"] }
 
-  /// The executor a reader of this stream should prefer (see `ResponseBody.readerExecutor`).
-  public var readerExecutor: (any TaskExecutor)? { body.readerExecutor }
+  /// Runs `operation`, which reads this stream, where reading it is cheapest: on the thread that receives it, when
+  /// the transport offers one (see `ResponseBody.readerExecutor`).
+  public func withPreferredReader<T>(_ operation: () async throws -> T) async rethrows -> T {
+    #if os(Linux)
+      return try await withTaskExecutorPreference(body.readerExecutor, operation: operation)
+    #else
+      return try await operation()
+    #endif
+  }
 
   public func makeAsyncIterator() -> Iterator {
     var interpreter = ChatStreamInterpreter()

@@ -87,8 +87,8 @@
       self.progress = request.uploadProgress
       errorBuffer[0] = 0
       body = ResponseBody(
-        onCancel: { [weak self] in self?.cancel() }, onResume: { [weak self] in self?.requestResume() },
-        readerExecutor: CurlDriver.shared)
+        onCancel: { [weak self] in self?.cancel() }, onResume: { [weak self] in self?.requestResume() })
+      body.readerExecutor = CurlDriver.shared
       try configure(request)
     }
 

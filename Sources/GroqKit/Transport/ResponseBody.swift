@@ -25,21 +25,24 @@ public final class ResponseBody: AsyncSequence, @unchecked Sendable {
   private let highWater: Int
   private let onCancel: @Sendable () -> Void
   private let onResume: @Sendable () -> Void
-  /// Where a reader is cheapest to run: the thread that fills this body, if the transport offers it. A reader that
-  /// prefers it (`withTaskExecutorPreference`) is resumed there with no thread hop per network read.
-  public let readerExecutor: (any TaskExecutor)?
+  #if os(Linux)
+    /// Where a reader is cheapest to run: the thread that fills this body, if the transport offers it (libcurl's).
+    /// A reader that prefers it (`withTaskExecutorPreference`) is resumed there with no thread hop per network
+    /// read. Set by the transport before the body is handed out. (Task executors need macOS 15; macOS uses
+    /// URLSession, which has no thread to offer.)
+    public internal(set) var readerExecutor: (any TaskExecutor)?
+  #endif
 
   /// - Parameters:
   ///   - onCancel: stops the transfer when the reader is cancelled (closes the socket).
   ///   - onResume: restarts reading after `offer` refused bytes or `append` asked for a pause.
   public init(
     highWater: Int = ResponseBody.defaultHighWater, onCancel: @escaping @Sendable () -> Void = {},
-    onResume: @escaping @Sendable () -> Void = {}, readerExecutor: (any TaskExecutor)? = nil
+    onResume: @escaping @Sendable () -> Void = {}
   ) {
     self.highWater = highWater
     self.onCancel = onCancel
     self.onResume = onResume
-    self.readerExecutor = readerExecutor
   }
 
   /// A body that is already complete, for tests and fakes.
