@@ -8,7 +8,7 @@
 struct MarkdownBlocks {
   let columns: Int
   let hyperlinks: Bool
-  private var fence: (marker: UInt8, length: Int, highlighter: CodeHighlighter)?
+  private var fence: OpenFence?
   /// Rows of a table not yet complete, as the model wrote them (made safe).
   private(set) var held: [[UInt8]] = []
   /// The last line of prose, rendered, until the next line says whether it underlines it (`===` or `---`) into a
@@ -91,7 +91,8 @@ struct MarkdownBlocks {
     if let open = fence {
       if Self.closes(open.marker, open.length, raw) { fence = nil }
     } else if Self.leadingSpaces(raw) < 4, let opened = Self.fenceOpening(Self.trimmed(raw[...])) {
-      fence = (opened.marker, opened.length, CodeHighlighter(name: opened.language))
+      fence = OpenFence(
+        marker: opened.marker, length: opened.length, highlighter: CodeHighlighter(name: opened.language))
     }
   }
 
@@ -136,7 +137,8 @@ struct MarkdownBlocks {
     inIndentedCode = false
     if indent == 0 { inList = false }
     if indent < 4, let opened = Self.fenceOpening(body[...]) {
-      fence = (opened.marker, opened.length, CodeHighlighter(name: opened.language))
+      fence = OpenFence(
+        marker: opened.marker, length: opened.length, highlighter: CodeHighlighter(name: opened.language))
       let label = opened.language.isEmpty ? "" : " " + opened.language + " "
       return rule(label: label, into: &rows)
     }
@@ -150,17 +152,20 @@ struct MarkdownBlocks {
         text = text.dropFirst()
         if text.first == Self.space { text = text.dropFirst() }
       }
-      let bar = [StyledRun(String(repeating: "│ ", count: depth), TextStyle(color: 90))]
+      let bar = RowStart(
+        runs: [StyledRun(String(repeating: "│ ", count: depth), TextStyle(color: 90))], width: 2 * depth)
       let runs = InlineMarkdown.runs(utf8: Array(text), style: TextStyle(italic: true))
       return wrap(runs, first: bar, rest: bar, into: &rows)
     }
-    let pad = [StyledRun(String(repeating: " ", count: indent))]
+    let pad = RowStart.spaces(indent)
     if let (marker, text) = Self.listItem(body) {
       inList = true
-      let shown = marker == "-" || marker == "*" || marker == "+" ? (indent >= 2 ? "◦" : "•") : marker
-      let first = pad + [StyledRun(shown, TextStyle(color: 36)), StyledRun(" ")]
-      let hanging = [StyledRun(String(repeating: " ", count: indent + DisplayWidth.of(shown) + 1))]
-      return wrap(InlineMarkdown.runs(utf8: text), first: first, rest: hanging, into: &rows)
+      let bullet = marker == "-" || marker == "*" || marker == "+"
+      let shown = bullet ? (indent >= 2 ? "◦" : "•") : marker
+      // A bullet is one column, a number and its delimiter are ASCII.
+      let width = indent + (bullet ? 1 : marker.utf8.count) + 1
+      let first = RowStart(runs: pad.runs + [StyledRun(shown, TextStyle(color: 36)), StyledRun(" ")], width: width)
+      return wrap(InlineMarkdown.runs(utf8: text), first: first, rest: .spaces(width), into: &rows)
     }
     guard indent < 4 else { return wrap(InlineMarkdown.runs(utf8: body), first: pad, rest: pad, into: &rows) }
     var prose = TerminalRows(hyperlinks: hyperlinks)
@@ -173,10 +178,10 @@ struct MarkdownBlocks {
     var style = TextStyle(bold: true)
     style.underline = level == 1
     style.color = level <= 2 ? 35 : level == 3 ? 36 : nil
-    wrap(InlineMarkdown.runs(utf8: text, style: style), first: [], rest: [], into: &rows)
+    wrap(InlineMarkdown.runs(utf8: text, style: style), first: .none, rest: .none, into: &rows)
   }
 
-  private func wrap(_ runs: [StyledRun], first: [StyledRun], rest: [StyledRun], into rows: inout TerminalRows) {
+  private func wrap(_ runs: [StyledRun], first: RowStart, rest: RowStart, into rows: inout TerminalRows) {
     StyledText.wrap(runs, width: columns, first: first, rest: rest, into: &rows)
   }
 
@@ -212,6 +217,14 @@ struct MarkdownBlocks {
     for span in open.highlighter.spans(line) { rows.write(line[span.start..<span.end], span.style) }
     rows.endRow()
     fence = open
+  }
+
+  /// A fence that is open: what closes it, and the highlighter of its language. (A struct, not a tuple: an
+  /// optional tuple is handled through metadata made at run time, on every line.)
+  private struct OpenFence {
+    var marker: UInt8
+    var length: Int
+    var highlighter: CodeHighlighter
   }
 
   // MARK: Recognising blocks

@@ -66,6 +66,7 @@ struct MarkdownRenderer {
       partial.append(contentsOf: text)
       shown.append(contentsOf: shownPiece)
       freezeIfTooTall()
+      if out.isEmpty { return shownPiece }
       out.append(contentsOf: shownPiece)
       return out
     }

@@ -52,6 +52,19 @@ struct StyledRun: Equatable, Sendable {
   }
 }
 
+/// What a row of wrapped text starts with (a bullet, a quote bar, an indent) and how many columns it takes, known
+/// by whoever made it rather than measured again for every line.
+struct RowStart {
+  var runs: [StyledRun]
+  var width: Int
+
+  static let none = RowStart(runs: [], width: 0)
+
+  static func spaces(_ count: Int) -> RowStart {
+    RowStart(runs: count > 0 ? [StyledRun(String(repeating: " ", count: count))] : [], width: count)
+  }
+}
+
 /// Terminal bytes built a row at a time: text in a style, with SGR and OSC 8 sequences only where the style or the
 /// link changes, and every row reset at its end so nothing leaks into the next row or the prompt.
 struct TerminalRows {
@@ -133,12 +146,12 @@ enum StyledText {
   }
 
   /// Writes runs as rows no wider than `width` columns, broken at spaces; a word longer than a row is cut. The first
-  /// row starts after `first` (a bullet, a quote bar) and the others after `rest`, so lists get hanging indents.
+  /// row starts with `first` (a bullet, a quote bar) and the others with `rest`, so lists get hanging indents.
   ///
   /// Works on the runs' UTF-8 bytes: a space is one byte and one column, and a word of ASCII is as wide as it is
   /// long, so only words with other characters are measured character by character.
   static func wrap(
-    _ runs: [StyledRun], width: Int, first: [StyledRun], rest: [StyledRun], into rows: inout TerminalRows
+    _ runs: [StyledRun], width: Int, first: RowStart, rest: RowStart, into rows: inout TerminalRows
   ) {
     // All the runs' bytes in one array, and where each run ends in it.
     var text: [UInt8] = []
@@ -160,15 +173,15 @@ enum StyledText {
       }
     }
 
-    let restWidth = DisplayWidth.of(rest.map(\.text).joined())
-    var column = DisplayWidth.of(first.map(\.text).joined())
+    let restWidth = rest.width
+    var column = first.width
     var rowHasWords = false
     // Spaces after a word, written only if another word follows on the same row.
     var spaces: Range<Int>?
-    rows.write(first)
+    rows.write(first.runs)
     func newRow() {
       rows.endRow()
-      rows.write(rest)
+      rows.write(rest.runs)
       column = restWidth
       rowHasWords = false
       spaces = nil
