@@ -8,9 +8,12 @@ line that outgrows the window, the renderer's costliest case (it is redrawn unti
 then written piece by piece).
 
 With --markdown (and no --url) it serves, itself, a Markdown answer of about 5000 tokens (headings, emphasis,
-lists, code blocks, tables, repeated) in pieces of four characters, the renderer's everyday work.
+lists, code blocks, tables, repeated) in pieces of four characters, the renderer's everyday work. The whole body
+goes out at once, so groq reads many tokens at a time; --paced sends one event per write with a pause every four
+(about 0.6 s per answer), as a real stream arrives: one read per token or so, and each line shown as written and
+redrawn styled when it ends.
 
-Usage: bench/render.py --groq PATH (--url URL | --markdown) [--runs N]
+Usage: bench/render.py --groq PATH (--url URL | --markdown [--paced]) [--runs N]
 """
 import argparse, http.server, json, os, pty, select, statistics, struct, fcntl, termios, threading, time
 
@@ -36,7 +39,7 @@ def greet(name):  # a comment
 """
 
 
-def markdown_server():
+def markdown_server(paced=False):
     """An OpenAI-style SSE server on a free port that answers every chat request with the Markdown above."""
     text = "".join(SECTION.format(n=n) for n in range(40))
     pieces = [text[i:i + 4] for i in range(0, len(text), 4)][:5000]
@@ -44,7 +47,8 @@ def markdown_server():
     def chunk(delta, finish=None):
         return "data: " + json.dumps({"id": "b", "object": "chat.completion.chunk", "created": 1, "model": "m",
                                       "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}) + "\n\n"
-    body = ("".join(chunk({"content": p}) for p in pieces) + chunk({}, "stop") + "data: [DONE]\n\n").encode()
+    events = [chunk({"content": p}).encode() for p in pieces] + [(chunk({}, "stop") + "data: [DONE]\n\n").encode()]
+    body = b"".join(events)
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -58,7 +62,14 @@ def markdown_server():
             self.send_header("content-type", "text/event-stream")
             self.send_header("content-length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            if not paced:
+                self.wfile.write(body)
+                return
+            for number, event in enumerate(events):
+                self.wfile.write(event)
+                self.wfile.flush()
+                if number % 4 == 3:
+                    time.sleep(0.0005)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -103,10 +114,11 @@ def main():
     parser.add_argument("--groq", required=True)
     parser.add_argument("--url")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--paced", action="store_true")
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     if args.markdown:
-        args.url = markdown_server()
+        args.url = markdown_server(args.paced)
     elif not args.url:
         parser.error("give --url (a fake-groq) or --markdown")
     modes = (("rendered", False), ("--raw", True))
