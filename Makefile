@@ -10,7 +10,11 @@ SHELL = /bin/bash
 # 78,000 start-up relocations, and `groq --version` costs 8.0 instead of 8.9 ms of CPU (curl: 6.8). The price is
 # no address randomisation for groq's own code (the C libraries keep theirs); `make release PIE=1` keeps it.
 PIE ?= 0
-RELEASE_FLAGS = -c release --static-swift-stdlib --scratch-path .build-static $(if $(filter 0,$(PIE)),-Xlinker -no-pie)
+# --disable-local-rpath: SwiftPM would add $$ORIGIN to the runpath, so an installed groq would look for libcurl and
+# libedit in its own bin directory first (17 failed opens per start, and a place to plant a library); the static
+# build needs no library of its own beside it.
+RELEASE_FLAGS = -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static \
+	$(if $(filter 0,$(PIE)),-Xlinker -no-pie)
 
 .PHONY: build test lint release install uninstall docs bench clean setup
 
