@@ -204,3 +204,13 @@ struct MarkdownRendererTests {
     #expect(diff.highlight("+added").first?.style.color == 32)
   }
 }
+
+@Suite("code blocks for /copy code")
+struct CodeBlocksTests {
+  @Test("each fence's code, ``` or ~~~, indented fences too, and a block left open by a cut answer")
+  func blocks() {
+    let answer = "text\n```swift\nlet a = 1\n\nlet b = 2\n```\nmore\n  ~~~~\nx\n~~~~\n```\ncut"
+    #expect(CodeBlocks.all(in: answer) == ["let a = 1\n\nlet b = 2\n", "x\n", "cut\n"])
+    #expect(CodeBlocks.all(in: "no ``code`` here\n``` a`b\n") == [])
+  }
+}
