@@ -2,15 +2,18 @@
 """bench/render.py: what Markdown rendering costs on a terminal.
 
 Runs `groq chat` with a 5000-token stream from fake-groq on a pseudo-terminal (100 x 40), rendering on and with
---raw, and reports per mode the CPU time of the groq process (user + system, from wait4) and the time from start
-to the first byte of the answer on the terminal. The stream is fake-groq's filler prose with no line break: one
+--raw, taking turns run by run so that load weighs on both alike, and reports per mode the CPU time of the groq
+process (user + system, from wait4) and the time from start to the first byte of the answer on the terminal. The stream is fake-groq's filler prose with no line break: one
 line that outgrows the window, the renderer's costliest case (it is redrawn until it is taller than the window,
 then written piece by piece).
 
 With --markdown (and no --url) it serves, itself, a Markdown answer of about 5000 tokens (headings, emphasis,
-lists, code blocks, tables, repeated) in pieces of four characters, the renderer's everyday work.
+lists, code blocks, tables, repeated) in pieces of four characters, the renderer's everyday work. The whole body
+goes out at once, so groq reads many tokens at a time; --paced sends one event per write with a pause every four
+(about 0.6 s per answer), as a real stream arrives: one read per token or so, and each line shown as written and
+redrawn styled when it ends.
 
-Usage: bench/render.py --groq PATH (--url URL | --markdown) [--runs N]
+Usage: bench/render.py --groq PATH (--url URL | --markdown [--paced]) [--runs N]
 """
 import argparse, http.server, json, os, pty, select, statistics, struct, fcntl, termios, threading, time
 
@@ -36,7 +39,7 @@ def greet(name):  # a comment
 """
 
 
-def markdown_server():
+def markdown_server(paced=False):
     """An OpenAI-style SSE server on a free port that answers every chat request with the Markdown above."""
     text = "".join(SECTION.format(n=n) for n in range(40))
     pieces = [text[i:i + 4] for i in range(0, len(text), 4)][:5000]
@@ -44,7 +47,8 @@ def markdown_server():
     def chunk(delta, finish=None):
         return "data: " + json.dumps({"id": "b", "object": "chat.completion.chunk", "created": 1, "model": "m",
                                       "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}) + "\n\n"
-    body = ("".join(chunk({"content": p}) for p in pieces) + chunk({}, "stop") + "data: [DONE]\n\n").encode()
+    events = [chunk({"content": p}).encode() for p in pieces] + [(chunk({}, "stop") + "data: [DONE]\n\n").encode()]
+    body = b"".join(events)
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -58,7 +62,14 @@ def markdown_server():
             self.send_header("content-type", "text/event-stream")
             self.send_header("content-length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            if not paced:
+                self.wfile.write(body)
+                return
+            for number, event in enumerate(events):
+                self.wfile.write(event)
+                self.wfile.flush()
+                if number % 4 == 3:
+                    time.sleep(0.0005)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -103,23 +114,24 @@ def main():
     parser.add_argument("--groq", required=True)
     parser.add_argument("--url")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--paced", action="store_true")
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     if args.markdown:
-        args.url = markdown_server()
+        args.url = markdown_server(args.paced)
     elif not args.url:
         parser.error("give --url (a fake-groq) or --markdown")
-    results = {}
-    for mode, raw in (("rendered", False), ("--raw", True)):
-        cpu, first, sizes = [], [], []
-        for _ in range(args.runs):
+    modes = (("rendered", False), ("--raw", True))
+    samples = {mode: ([], [], []) for mode, _ in modes}
+    # The modes take turns, run by run, so that a change in the machine's load weighs on both alike.
+    for _ in range(args.runs):
+        for mode, raw in modes:
             c, f, size, status = run(args.groq, args.url, raw, {})
             if status != 0:
                 raise SystemExit("groq exited %d in mode %s" % (status, mode))
-            cpu.append(c)
-            first.append(f)
-            sizes.append(size)
-        results[mode] = (statistics.median(cpu), statistics.median(first), statistics.median(sizes))
+            for values, value in zip(samples[mode], (c, f, size)):
+                values.append(value)
+    results = {mode: tuple(statistics.median(values) for values in samples[mode]) for mode, _ in modes}
     print("| mode | CPU (median, ms) | first output (median, ms) | bytes on the terminal |")
     print("|---|---|---|---|")
     for mode, (cpu, first, size) in results.items():

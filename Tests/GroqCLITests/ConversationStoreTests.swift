@@ -25,6 +25,39 @@ struct ConversationStoreTests {
     #expect(id.suffix(4).allSatisfy { $0.isHexDigit })
   }
 
+  @Test("the file reads back as JSONEncoder's would: every kind of message, tool call, usage and date")
+  func fileAgreesWithJSONEncoder() throws {
+    var full = Conversation(
+      id: "all", named: false, model: "qwen/qwen3.8-27b", system: "be \"brief\"\n\tplease",
+      date: Date(timeIntervalSince1970: 1_800_000_000.9))
+    full.title = "a title é"
+    full.append(
+      user: ChatMessage(
+        role: .user,
+        content: .parts([
+          .text("what?"), .image(url: "data:image/png;base64,AAAA"),
+          try JSONDecoder().decode(
+            ContentPart.self,
+            from: Data(#"{"type":"image_url","image_url":{"url":"https://x.test/a.png","detail":"high"}}"#.utf8)),
+        ])),
+      answer: ChatMessage(
+        role: .assistant, content: nil, reasoning: "hm",
+        toolCalls: [ToolCall(index: 0, id: "c1", function: .init(name: "f", arguments: "{\"a\":1}"))]),
+      interrupted: false,
+      usage: Usage(promptTokens: 1, completionTokens: 2, totalTokens: 3, queueTime: 0.5, totalTime: 1.25),
+      date: Date(timeIntervalSince1970: 1_800_000_001))
+    full.append(
+      user: ChatMessage(role: .tool, content: .text("{}"), toolCallID: "c1"), answer: .assistant("cut"),
+      interrupted: true, usage: nil, date: Date(timeIntervalSince1970: 1_800_000_002))
+    let empty = Conversation(id: "empty", named: true, model: "m", system: nil, date: Date(timeIntervalSince1970: 0))
+    for conversation in [full, empty, conversation("plain")] {
+      let theirs = try ConversationStore.decoder.decode(
+        Conversation.self, from: ConversationStore.encoder.encode(conversation))
+      let ours = try ConversationStore.decoder.decode(Conversation.self, from: conversation.fileJSON)
+      #expect(ours == theirs)
+    }
+  }
+
   @Test("a saved conversation loads back equal, private to the user, with no temporary file left")
   func roundTrip() throws {
     let saved = conversation("notes", date: Date(timeIntervalSince1970: 1_800_000_000))
@@ -35,7 +68,10 @@ struct ConversationStoreTests {
     let directoryMode = try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? Int
     #expect(directoryMode == 0o700)
     // The lock file stays beside the conversation (see FileLock); no temporary file does.
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [".notes.json.lock", "notes.json"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+        ".notes.json.lock", "notes.json",
+      ])
     let json = try String(contentsOf: store.file("notes"), encoding: .utf8)
     #expect(json.contains("\"content\" : \"hi 🎉\""))
     #expect(json.contains("\"interrupted\" : true"))

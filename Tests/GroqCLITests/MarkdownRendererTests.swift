@@ -107,6 +107,49 @@ struct MarkdownRendererTests {
     #expect(renderer.feed("plain\n") == "plain\n")
   }
 
+  @Test("a line underlined with === or --- becomes a heading, however the underline arrives")
+  func setextHeadings() {
+    let text = "Title\n===\n\nSub *x*\n---\n\n- item\n---\nafter\n"
+    let whole = Self.screen([text])
+    #expect(whole.text == ["Title", "", "Sub x", "", "• item", String(repeating: "─", count: 40), "after"])
+    #expect(whole.lines[0][0].attributes == "1;4;35")
+    #expect(whole.lines[2][0].attributes == "1;35")
+    #expect(whole.lines[2][4].attributes == "1;3;35")
+    #expect(Self.screen(Self.scalars(text)).lines == whole.lines)
+    #expect(Self.screen(Self.scalars(text), columns: 12).lines == Self.screen([text], columns: 12).lines)
+  }
+
+  @Test("a finished line of prose is not written again when the next line is redrawn")
+  func proseIsWrittenOnce() {
+    var renderer = MarkdownRenderer(columns: 40, rows: 24, hyperlinks: false)
+    #expect(renderer.feed("first line\n") == "first line\n")
+    #expect(renderer.feed("x **a") == "x **a")
+    #expect(renderer.feed("**\n") == "\r\u{1B}[Jx \u{1B}[1ma\u{1B}[0m\n")
+  }
+
+  @Test("on a short window a long prose line stays as shown, so the long line after it is still rendered")
+  func shortWindow() {
+    let line = "**bold** " + String(repeating: "word ", count: 16) + "*end*\n"
+    let text = line + line.replacingOccurrences(of: "bold", with: "next") + "after\n"
+    let whole = Self.screen([text], columns: 20, height: 8)
+    #expect(Self.screen(Self.scalars(text), columns: 20, height: 8).lines == whole.lines)
+    #expect(whole.text.filter { $0.contains("next") }.count == 1)
+    #expect(!whole.text.joined().contains("*"))
+  }
+
+  @Test("four spaces after a blank line are code, left as written and not wrapped; in a list they continue the item")
+  func indentedCode() {
+    let text = "Text:\n\n    let x = *a* and_b\n\n    more\nafter *b*\n\n- item\n\n    continued *c*\n"
+    let screen = Self.screen([text])
+    #expect(
+      screen.text == [
+        "Text:", "", "    let x = *a* and_b", "", "    more", "after b", "", "• item", "", "    continued c",
+      ])
+    #expect(Self.screen(Self.scalars(text)).lines == screen.lines)
+    let long = Self.screen(["Code:\n\n    aaaa bbbb cccc dddd eeee\n"], columns: 20)
+    #expect(long.text == ["Code:", "", "    aaaa bbbb cccc d", "ddd eeee"])
+  }
+
   @Test("a line taller than the window is not redrawn, and shows once")
   func tallerThanWindow() {
     let long = String(repeating: "word ", count: 60) + "**end**\n"
@@ -138,6 +181,10 @@ struct MarkdownRendererTests {
     #expect(DisplayWidth.cursorRow(after: String(repeating: "x", count: 10), columns: 10) == 0)
     #expect(DisplayWidth.cursorRow(after: String(repeating: "x", count: 11), columns: 10) == 1)
     #expect(DisplayWidth.cursorRow(after: "xxxxxxxxx日", columns: 10) == 1)
+    // Styles and links take no room: rendered rows are measured as they show.
+    let styled = "\u{1B}[1m" + String(repeating: "x", count: 10) + "\u{1B}[0m\u{1B}]8;;https://a.b\u{1B}\\\u{1B}]8;;\u{1B}\\"
+    #expect(DisplayWidth.cursorRow(after: styled, columns: 10) == 0)
+    #expect(DisplayWidth.cursorRow(after: styled + "\n日本", columns: 10) == 1)
   }
 
   @Test("the highlighter colours keywords, strings, comments and diff lines")
@@ -155,5 +202,15 @@ struct MarkdownRendererTests {
     #expect(c.highlight("still */ int").first == StyledRun("still */", CodeHighlighter.comment))
     var diff = CodeHighlighter(name: "diff")
     #expect(diff.highlight("+added").first?.style.color == 32)
+  }
+}
+
+@Suite("code blocks for /copy code")
+struct CodeBlocksTests {
+  @Test("each fence's code, ``` or ~~~, indented fences too, and a block left open by a cut answer")
+  func blocks() {
+    let answer = "text\n```swift\nlet a = 1\n\nlet b = 2\n```\nmore\n  ~~~~\nx\n~~~~\n```\ncut"
+    #expect(CodeBlocks.all(in: answer) == ["let a = 1\n\nlet b = 2\n", "x\n", "cut\n"])
+    #expect(CodeBlocks.all(in: "no ``code`` here\n``` a`b\n") == [])
   }
 }

@@ -82,12 +82,7 @@ struct ConversationStore: Sendable {
     let current = try read(conversation.id)
     let merged = ConversationMerge.merge(
       conversation, current: current, baseline: ConversationBaselines.shared[target.path])
-    let data: Data
-    do {
-      data = Secrets.redact(try Self.encoder.encode(merged))
-    } catch {
-      throw CLIError("could not encode the conversation: \(error)")
-    }
+    let data = Secrets.redact(merged.fileJSON)
     // fsync protects what a file held before: a power cut between rename and the disk's flush could leave it empty.
     // A new conversation has nothing to lose but the exchange just shown, and every one-shot `groq chat` would wait
     // for the disk (0.5 to 5 ms here) before exiting; it is written without.

@@ -51,8 +51,8 @@ enum CodeBlocks {
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       let trimmed = line.drop { $0 == " " }
       if current == nil {
-        guard let fence = MarkdownBlocks.fenceOpening(String(trimmed)) else { continue }
-        marker = String(repeating: fence.marker, count: fence.length)
+        guard let fence = MarkdownBlocks.fenceOpening(ArraySlice(trimmed.utf8)) else { continue }
+        marker = String(repeating: String(UnicodeScalar(fence.marker)), count: fence.length)
         current = []
       } else if trimmed.hasPrefix(marker) && trimmed.allSatisfy({ $0 == marker.first || $0 == " " }) {
         blocks.append(current!.joined(separator: "\n") + "\n")

@@ -6,9 +6,7 @@
 enum VisibleControls {
   static func escape(_ text: some StringProtocol) -> String {
     // Most text has nothing to change: one pass over the bytes decides.
-    guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A || $0 == 0x7F || $0 == 0xC2 }) else {
-      return String(text)
-    }
+    guard text.utf8.contains(where: mayChange) else { return String(text) }
     var result = ""
     result.reserveCapacity(text.utf8.count + 8)
     var scalars = text.unicodeScalars.makeIterator()
@@ -28,6 +26,16 @@ enum VisibleControls {
     }
     return result
   }
+
+  /// `escape` for UTF-8 bytes, which are most often returned as they are.
+  static func escape(utf8 bytes: some Collection<UInt8>) -> [UInt8] {
+    guard bytes.contains(where: mayChange) else { return Array(bytes) }
+    return Array(escape(String(decoding: bytes, as: UTF8.self)).utf8)
+  }
+
+  /// Whether text with this byte may have something to change: a control character other than the line feed,
+  /// or the lead byte of a C1 control.
+  private static func mayChange(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x0A || byte == 0x7F || byte == 0xC2 }
 }
 
 /// `VisibleControls` for a stream: a carriage return that ends one piece waits to see whether a line feed begins

@@ -59,29 +59,27 @@ public enum ToolChoice: Sendable, Equatable {
 }
 
 extension ChatCompletionRequest {
-  /// The body as sent: JSONEncoder writes the typed fields, then the members that carry a user's JSON (schema,
-  /// tools) are appended as written, in order: JSONEncoder would reorder their keys. JSONEncoder's output for an
-  /// object always ends in `}`. Keys are sorted so the same request is always the same bytes: a prepared batch
-  /// file diffs cleanly from one run to the next.
+  /// The body as sent: the typed fields with sorted keys, as JSONEncoder's `.sortedKeys` writes them (`JSONText`;
+  /// a test holds the two equal), then the members that carry a user's JSON (schema, tools) as written, in order:
+  /// sorting would reorder their keys. Keys are sorted so the same request is always the same bytes: a prepared
+  /// batch file diffs cleanly from one run to the next.
   public func body() throws -> Data {
-    var data: Data
-    if let text = scalarMembersJSON() {
-      data = Data(text.utf8)
-    } else {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-      data = try encoder.encode(self)
+    var json = JSONText()
+    json.object { json in
+      writeTypedMembers(to: &json)
+      if let responseFormat {
+        json.key("response_format")
+        json.raw(responseFormat.json.serialized)
+      }
+      if let tools {
+        json.key("tools")
+        json.raw(JSONValue.array(tools).serialized)
+      }
+      if let toolChoice {
+        json.key("tool_choice")
+        json.raw(toolChoice.json.serialized)
+      }
     }
-    var members: [JSONValue.Member] = []
-    if let responseFormat { members.append(.init("response_format", responseFormat.json)) }
-    if let tools { members.append(.init("tools", .array(tools))) }
-    if let toolChoice { members.append(.init("tool_choice", toolChoice.json)) }
-    guard !members.isEmpty, data.last == UInt8(ascii: "}") else { return data }
-    data.removeLast()
-    for member in members {
-      data.append(contentsOf: ("," + JSONValue.string(member.key).serialized + ":" + member.value.serialized).utf8)
-    }
-    data.append(UInt8(ascii: "}"))
-    return data
+    return Data(json.bytes)
   }
 }

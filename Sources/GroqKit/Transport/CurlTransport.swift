@@ -293,21 +293,32 @@
       return bytes.count
     }
 
+    /// One header line, read as bytes: Foundation's trimming and splitting bridge to NSString on Linux, and their
+    /// first use cost a search of the binary's conformances on every response.
     fileprivate func receivedHeader(_ line: UnsafeRawBufferPointer) {
       lastActivity = Self.now()
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
       var end = line.count
-      while end > 0 && (line[end - 1] == 0x0A || line[end - 1] == 0x0D) { end -= 1 }
-      // "\r\n" is one Character to Swift, so the line end is cut off as bytes.
-      let text = String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<end]), as: UTF8.self)
-      if text.hasPrefix("HTTP/") {
+      while end > 0 && isSpace(line[end - 1]) { end -= 1 }
+      func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: line[range]), as: UTF8.self)
+      }
+      if end >= 5 && line.starts(with: "HTTP/".utf8) {
         // A new status line: an interim 100 Continue's headers are not the response's.
         headers = [:]
-        status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
-      } else if text.isEmpty {
+        var start = 0
+        while start < end && line[start] != 0x20 { start += 1 }
+        while start < end && line[start] == 0x20 { start += 1 }
+        var stop = start
+        while stop < end && line[stop] != 0x20 { stop += 1 }
+        status = Int(text(start..<stop)) ?? 0
+      } else if end == 0 {
         if status >= 200 { deliverHead() }
-      } else if let colon = text.firstIndex(of: ":") {
-        let name = text[..<colon].lowercased()
-        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      } else if let colon = line[0..<end].firstIndex(of: UInt8(ascii: ":")) {
+        let name = text(0..<colon).lowercased()
+        var start = colon + 1
+        while start < end && isSpace(line[start]) { start += 1 }
+        let value = text(start..<end)
         headers[name] = headers[name].map { $0 + ", " + value } ?? value
       }
     }

@@ -3,57 +3,56 @@ enum MarkdownTable {
   enum Alignment { case left, center, right }
 
   /// `| --- | :-: |`: the row under a table's header.
-  static func isDelimiterRow(_ line: String) -> Bool {
+  static func isDelimiterRow(_ line: [UInt8]) -> Bool {
     let cells = cells(line)
     return !cells.isEmpty
-      && cells.allSatisfy { cell in
-        let core = cell.trimmingSpaces
-        return core.contains("-") && core.allSatisfy { $0 == "-" || $0 == ":" }
+      && cells.allSatisfy { core in
+        core.contains(UInt8(ascii: "-")) && core.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") }
       }
   }
 
-  /// A row's cells, split at pipes that are neither escaped nor inside `code`, without the outer pipes.
-  static func cells(_ line: String) -> [String] {
-    var cells: [String] = []
-    var cell = ""
+  /// A row's cells, split at pipes that are neither escaped nor inside `code`, without the outer pipes, trimmed.
+  static func cells(_ line: [UInt8]) -> [[UInt8]] {
+    let row = MarkdownBlocks.trimmed(line[...])
+    var cells: [[UInt8]] = []
+    var cell: [UInt8] = []
     var inCode = false
     var escaped = false
-    for character in line.trimmingSpaces {
+    for byte in row {
       if escaped {
-        cell.append(character)
+        cell.append(byte)
         escaped = false
         continue
       }
-      switch character {
-      case "\\":
+      switch byte {
+      case UInt8(ascii: "\\"):
         escaped = true
-        cell.append(character)
-      case "`":
+        cell.append(byte)
+      case UInt8(ascii: "`"):
         inCode.toggle()
-        cell.append(character)
-      case "|" where !inCode:
+        cell.append(byte)
+      case UInt8(ascii: "|") where !inCode:
         cells.append(cell)
-        cell = ""
-      default: cell.append(character)
+        cell = []
+      default: cell.append(byte)
       }
     }
     cells.append(cell)
-    if line.trimmingSpaces.hasPrefix("|") { cells.removeFirst() }
-    if line.trimmingSpaces.hasSuffix("|") && cells.count > 1 { cells.removeLast() }
-    return cells.map(\.trimmingSpaces)
+    if row.first == UInt8(ascii: "|") { cells.removeFirst() }
+    if row.last == UInt8(ascii: "|") && cells.count > 1 { cells.removeLast() }
+    return cells.map { Array(MarkdownBlocks.trimmed($0[...])) }
   }
 
-  /// The table's rows; `lines[1]` is the delimiter row.
-  static func render(_ lines: [String], hyperlinks: Bool) -> String {
-    let alignments = cells(lines[1]).map { cell -> Alignment in
-      let core = cell.trimmingSpaces
-      switch (core.hasPrefix(":"), core.hasSuffix(":")) {
+  /// Writes the table's rows; `lines[1]` is the delimiter row.
+  static func render(_ lines: [[UInt8]], into out: inout TerminalRows) {
+    let alignments = cells(lines[1]).map { core -> Alignment in
+      switch (core.first == UInt8(ascii: ":"), core.last == UInt8(ascii: ":")) {
       case (true, true): return .center
       case (false, true): return .right
       default: return .left
       }
     }
-    let rows = ([lines[0]] + lines.dropFirst(2)).map { cells($0).map { InlineMarkdown.runs($0) } }
+    let rows = ([lines[0]] + lines.dropFirst(2)).map { cells($0).map { InlineMarkdown.runs(utf8: $0) } }
     let count = max(alignments.count, rows.map(\.count).max() ?? 0)
     var widths = [Int](repeating: 0, count: count)
     for row in rows {
@@ -62,7 +61,6 @@ enum MarkdownTable {
       }
     }
     let bar = StyledRun(" │ ", .dimmed)
-    var out = ""
     for (number, row) in rows.enumerated() {
       var runs: [StyledRun] = []
       for column in 0..<count {
@@ -83,13 +81,14 @@ enum MarkdownTable {
         runs.append(contentsOf: cell)
         runs.append(StyledRun(String(repeating: " ", count: after)))
       }
-      out += StyledText.line(runs, hyperlinks: hyperlinks) + "\n"
+      out.write(runs)
+      out.endRow()
       if number == 0 {
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
-        out += StyledText.line([StyledRun(rule, .dimmed)], hyperlinks: false) + "\n"
+        out.write(rule.utf8, .dimmed)
+        out.endRow()
       }
     }
-    return out
   }
 
   private static func boldened(_ style: TextStyle) -> TextStyle {

@@ -15,14 +15,29 @@ struct TextStyle: Hashable, Sendable {
 
   /// The SGR sequence that sets this style from a reset terminal; empty for plain text.
   var sgr: String {
-    var codes: [String] = []
-    if bold { codes.append("1") }
-    if dim { codes.append("2") }
-    if italic { codes.append("3") }
-    if underline { codes.append("4") }
-    if strike { codes.append("9") }
-    if let color { codes.append(String(color)) }
-    return codes.isEmpty ? "" : "\u{1B}[" + codes.joined(separator: ";") + "m"
+    var bytes: [UInt8] = []
+    appendSGR(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `sgr`'s bytes without building strings: this runs at each change of style in every row.
+  func appendSGR(to bytes: inout [UInt8]) {
+    let start = bytes.count
+    func add(_ code: some Sequence<UInt8>) {
+      if bytes.count == start {
+        bytes.append(contentsOf: [0x1B, UInt8(ascii: "[")])
+      } else {
+        bytes.append(UInt8(ascii: ";"))
+      }
+      bytes.append(contentsOf: code)
+    }
+    if bold { add(CollectionOfOne(UInt8(ascii: "1"))) }
+    if dim { add(CollectionOfOne(UInt8(ascii: "2"))) }
+    if italic { add(CollectionOfOne(UInt8(ascii: "3"))) }
+    if underline { add(CollectionOfOne(UInt8(ascii: "4"))) }
+    if strike { add(CollectionOfOne(UInt8(ascii: "9"))) }
+    if let color { add(String(color).utf8) }
+    if bytes.count != start { bytes.append(UInt8(ascii: "m")) }
   }
 }
 
@@ -37,113 +52,184 @@ struct StyledRun: Equatable, Sendable {
   }
 }
 
+/// What a row of wrapped text starts with (a bullet, a quote bar, an indent) and how many columns it takes, known
+/// by whoever made it rather than measured again for every line.
+struct RowStart {
+  var runs: [StyledRun]
+  var width: Int
+
+  static let none = RowStart(runs: [], width: 0)
+
+  static func spaces(_ count: Int) -> RowStart {
+    RowStart(runs: count > 0 ? [StyledRun(String(repeating: " ", count: count))] : [], width: count)
+  }
+}
+
+/// Terminal bytes built a row at a time: text in a style, with SGR and OSC 8 sequences only where the style or the
+/// link changes, and every row reset at its end so nothing leaks into the next row or the prompt.
+struct TerminalRows {
+  private(set) var bytes: [UInt8] = []
+  let hyperlinks: Bool
+  private var current = TextStyle.plain
+  private var openLink: String?
+
+  init(hyperlinks: Bool) {
+    self.hyperlinks = hyperlinks
+  }
+
+  mutating func write(_ text: some Collection<UInt8>, _ style: TextStyle) {
+    guard !text.isEmpty else { return }
+    let link = hyperlinks ? style.link : nil
+    if link != openLink {
+      bytes.append(contentsOf: Self.linkStart)
+      if let link { bytes.append(contentsOf: link.utf8) }
+      bytes.append(contentsOf: Self.linkEnd)
+      openLink = link
+    }
+    if style.link == nil {
+      if style != current { switchStyle(to: style) }
+    } else {
+      var unlinked = style
+      unlinked.link = nil
+      if unlinked != current { switchStyle(to: unlinked) }
+    }
+    bytes.append(contentsOf: text)
+  }
+
+  private mutating func switchStyle(to style: TextStyle) {
+    if current != .plain { bytes.append(contentsOf: Self.reset) }
+    style.appendSGR(to: &bytes)
+    current = style
+  }
+
+  mutating func write(_ runs: [StyledRun]) {
+    for run in runs { write(run.text.utf8, run.style) }
+  }
+
+  /// Ends the row: the link closed, the style reset, a line feed.
+  mutating func endRow() {
+    if openLink != nil {
+      bytes.append(contentsOf: Self.linkStart)
+      bytes.append(contentsOf: Self.linkEnd)
+    }
+    if current != .plain { bytes.append(contentsOf: Self.reset) }
+    openLink = nil
+    current = .plain
+    bytes.append(0x0A)
+  }
+
+  /// Appends rows rendered before, whole (each ends in a line feed, its style reset).
+  mutating func append(rows: [UInt8]) {
+    bytes.append(contentsOf: rows)
+  }
+
+  /// Moves the bytes out, leaving this empty.
+  mutating func take() -> [UInt8] {
+    defer { bytes = [] }
+    return bytes
+  }
+
+  private static let reset = Array("\u{1B}[0m".utf8)
+  /// OSC 8 opens a link with its target between these, and closes one with nothing between them.
+  private static let linkStart = Array("\u{1B}]8;;".utf8)
+  private static let linkEnd = Array("\u{1B}\\".utf8)
+}
+
 /// Styled runs as terminal bytes, and prose wrapped at word boundaries.
 enum StyledText {
   /// One row: each run in its style, reset at the end so nothing leaks into the next row or the prompt.
   static func line(_ runs: [StyledRun], hyperlinks: Bool) -> String {
-    var out = ""
-    var current = TextStyle.plain
-    var openLink: String?
-    for run in runs where !run.text.isEmpty {
-      let link = hyperlinks ? run.style.link : nil
-      if link != openLink {
-        out += "\u{1B}]8;;" + (link ?? "") + "\u{1B}\\"
-        openLink = link
-      }
-      var style = run.style
-      style.link = nil
-      if style != current {
-        out += current == .plain ? style.sgr : "\u{1B}[0m" + style.sgr
-        current = style
-      }
-      out += run.text
-    }
-    if openLink != nil { out += "\u{1B}]8;;\u{1B}\\" }
-    if current != .plain { out += "\u{1B}[0m" }
-    return out
+    var rows = TerminalRows(hyperlinks: hyperlinks)
+    rows.write(runs)
+    rows.endRow()
+    return String(decoding: rows.bytes.dropLast(), as: UTF8.self)
   }
 
-  /// Breaks runs into rows no wider than `width` columns, at spaces; a word longer than a row is cut. The first row
-  /// starts after `first` (a bullet, a quote bar) and the others after `rest`, so lists get hanging indents.
-  static func wrap(_ runs: [StyledRun], width: Int, first: [StyledRun], rest: [StyledRun]) -> [[StyledRun]] {
-    var rows: [[StyledRun]] = []
-    var row = first
-    var column = DisplayWidth.of(first.map(\.text).joined())
-    let restWidth = DisplayWidth.of(rest.map(\.text).joined())
-    var rowHasWords = false
-    var spaces: [StyledRun] = []
-
-    func append(_ run: StyledRun, to row: inout [StyledRun]) {
-      if let last = row.last, last.style == run.style {
-        row[row.count - 1].text += run.text
-      } else {
-        row.append(run)
+  /// Writes runs as rows no wider than `width` columns, broken at spaces; a word longer than a row is cut. The first
+  /// row starts with `first` (a bullet, a quote bar) and the others with `rest`, so lists get hanging indents.
+  ///
+  /// Works on the runs' UTF-8 bytes: a space is one byte and one column, and a word of ASCII is as wide as it is
+  /// long, so only words with other characters are measured character by character.
+  static func wrap(
+    _ runs: [StyledRun], width: Int, first: RowStart, rest: RowStart, into rows: inout TerminalRows
+  ) {
+    // All the runs' bytes in one array, and where each run ends in it.
+    var text: [UInt8] = []
+    var ends: [Int] = []
+    ends.reserveCapacity(runs.count)
+    for run in runs {
+      text.append(contentsOf: run.text.utf8)
+      ends.append(text.count)
+    }
+    var runIndex = 0
+    // Writes text[range] in its runs' styles; ranges are written in order.
+    func emit(_ range: Range<Int>) {
+      var start = range.lowerBound
+      while start < range.upperBound {
+        while ends[runIndex] <= start { runIndex += 1 }
+        let end = min(range.upperBound, ends[runIndex])
+        rows.write(text[start..<end], runs[runIndex].style)
+        start = end
       }
     }
+
+    let restWidth = rest.width
+    var column = first.width
+    var rowHasWords = false
+    // Spaces after a word, written only if another word follows on the same row.
+    var spaces: Range<Int>?
+    rows.write(first.runs)
     func newRow() {
-      rows.append(row)
-      row = rest
+      rows.endRow()
+      rows.write(rest.runs)
       column = restWidth
       rowHasWords = false
-      spaces = []
+      spaces = nil
     }
 
-    for (word, isSpace) in words(runs) {
-      if isSpace {
-        if rowHasWords { spaces.append(contentsOf: word) }
+    let space = UInt8(ascii: " ")
+    var index = 0
+    while index < text.count {
+      var end = index
+      if text[index] == space {
+        while end < text.count && text[end] == space { end += 1 }
+        if rowHasWords { spaces = (spaces?.lowerBound ?? index)..<end }
+        index = end
         continue
       }
-      let wordWidth = word.reduce(0) { $0 + DisplayWidth.of($1.text) }
-      let spaceWidth = spaces.reduce(0) { $0 + DisplayWidth.of($1.text) }
+      while end < text.count && text[end] != space { end += 1 }
+      let word = index..<end
+      let wordWidth = DisplayWidth.of(utf8: text[word])
+      let spaceWidth = spaces?.count ?? 0
       if rowHasWords && column + spaceWidth + wordWidth > width { newRow() }
-      for space in spaces { append(space, to: &row) }
-      column += rowHasWords ? spaceWidth : 0
-      spaces = []
+      if let pending = spaces {
+        emit(pending)
+        column += spaceWidth
+      }
+      spaces = nil
       if column + wordWidth <= width {
-        for piece in word { append(piece, to: &row) }
+        emit(word)
         column += wordWidth
       } else {
-        // Longer than a whole row: cut it where the row ends.
-        for piece in word {
-          for character in piece.text {
+        // Longer than a whole row: cut it where the row ends, character by character.
+        var start = word.lowerBound
+        while start < word.upperBound {
+          while ends[runIndex] <= start { runIndex += 1 }
+          let pieceEnd = min(word.upperBound, ends[runIndex])
+          let style = runs[runIndex].style
+          for character in String(decoding: text[start..<pieceEnd], as: UTF8.self) {
             let characterWidth = DisplayWidth.of(character)
             if column + characterWidth > width && column > restWidth { newRow() }
-            append(StyledRun(String(character), piece.style), to: &row)
+            rows.write(character.utf8, style)
             column += characterWidth
             rowHasWords = true
           }
+          start = pieceEnd
         }
       }
       rowHasWords = true
+      index = end
     }
-    rows.append(row)
-    return rows
-  }
-
-  /// The runs cut into alternating words and runs of spaces, each a list of styled pieces.
-  private static func words(_ runs: [StyledRun]) -> [(pieces: [StyledRun], isSpace: Bool)] {
-    var result: [(pieces: [StyledRun], isSpace: Bool)] = []
-    for run in runs {
-      var piece = ""
-      var pieceIsSpace = false
-      func flush() {
-        guard !piece.isEmpty else { return }
-        let styled = StyledRun(piece, run.style)
-        if let last = result.last, last.isSpace == pieceIsSpace {
-          result[result.count - 1].pieces.append(styled)
-        } else {
-          result.append(([styled], pieceIsSpace))
-        }
-        piece = ""
-      }
-      for character in run.text {
-        let isSpace = character == " "
-        if isSpace != pieceIsSpace { flush() }
-        pieceIsSpace = isSpace
-        piece.append(character)
-      }
-      flush()
-    }
-    return result
+    rows.endRow()
   }
 }
