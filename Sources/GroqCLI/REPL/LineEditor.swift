@@ -128,29 +128,51 @@ final class LineEditor: Sendable {
       // Keys typed ahead of this prompt, or after the Enter that ended the last line, are already read.
       if !keys.isEmpty && !keys.waitsForPasteEnd {
         rl_callback_read_char()
+        if latchFiredInsideRead { return interrupted() }
         continue
       }
+      switch waitForTerminal() {
+      case .interrupted: return interrupted()
+      case .closed: return .end
+      case .readable:
+        // Readable with nothing to read: the terminal hung up, or sent an end of file in cooked mode.
+        guard readKeys() else { return .end }
+      }
+    }
+    return finished ?? .end
+  }
+
+  private enum Wait { case readable, interrupted, closed }
+
+  /// Waits for the terminal or the Ctrl-C latch, whichever comes first.
+  private static func waitForTerminal() -> Wait {
+    while true {
       var fds = [
         pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
         pollfd(fd: Interrupts.latch, events: Int16(POLLIN), revents: 0),
       ]
       if poll(&fds, 2, -1) < 0 {
         if errno == EINTR { continue }
-        return .end
+        return .closed
       }
-      if fds[1].revents != 0 {
-        // As a shell does: the typed text stays visible, marked, and a fresh prompt starts on the next line.
-        _ = (Interrupts.isEnding ? "\n" : "^C\n").withCString { systemWrite(1, $0, strlen($0)) }
-        // Including a paste whose end never came.
-        keys.reset()
-        return .interrupted
-      }
-      guard fds[0].revents != 0 else { continue }
-      // Readable with nothing to read: the terminal hung up, or sent an end of file in cooked mode.
-      guard readKeys() else { return .end }
+      if fds[1].revents != 0 { return .interrupted }
+      if fds[0].revents != 0 { return .readable }
     }
-    return finished ?? .end
   }
+
+  /// Ctrl-C (or SIGTERM) at the prompt. As a shell does: the typed text stays visible, marked, and a fresh prompt
+  /// starts on the next line.
+  private static func interrupted() -> Event {
+    latchFiredInsideRead = false
+    _ = (Interrupts.isEnding ? "\n" : "^C\n").withCString { systemWrite(1, $0, strlen($0)) }
+    // Including a paste whose end never came.
+    keys.reset()
+    return .interrupted
+  }
+
+  /// The latch fired while libedit itself was waiting for a key (the rest of an escape sequence, or after an end of
+  /// file); its read is ended so the prompt can be.
+  nonisolated(unsafe) private static var latchFiredInsideRead = false
 
   /// A dumb terminal would print the sequence that turns bracketed paste on.
   private static let bracketsPastes = ProcessInfo.processInfo.environment["TERM"] != "dumb"
@@ -170,10 +192,19 @@ final class LineEditor: Sendable {
 
   /// libedit's getc: the next character, read from the terminal if none is waiting (the rest of a key's escape
   /// sequence, or of a paste); -1 at the end.
+  ///
+  /// It waits on the latch too: a plain read(0) here ignored Ctrl-C and SIGTERM, and a groq told to stop while
+  /// libedit waited for a key never did (seen in the REPL tests, after a Ctrl-D).
   private static func nextCharacter() -> Int32 {
     while true {
       if let character = keys.next() { return Int32(bitPattern: character) }
-      guard readKeys() else { return -1 }
+      switch waitForTerminal() {
+      case .interrupted:
+        latchFiredInsideRead = true
+        return -1
+      case .closed: return -1
+      case .readable: guard readKeys() else { return -1 }
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 import FakeGroq
 import Foundation
+import Testing
 
 /// What a finished `groq` run left behind.
 struct GroqResult: Sendable {
@@ -142,6 +143,16 @@ final class GroqProcess: @unchecked Sendable {
     return String(decoding: stdoutData, as: UTF8.self)
   }
 
+  /// After SIGTERM, SIGKILL if groq has not ended within five seconds: a groq that ignores SIGTERM fails its test
+  /// instead of leaving the suite waiting for ever. Checked every 10 ms; this runs only when a test already failed.
+  static func killIfStillRunning(_ process: Process) {
+    let deadline = Date(timeIntervalSinceNow: 5)
+    while process.isRunning && Date() < deadline { usleep(10_000) }
+    guard process.isRunning else { return }
+    kill(process.processIdentifier, SIGKILL)
+    Issue.record("groq \(process.arguments ?? []) did not end on SIGTERM and was killed")
+  }
+
   /// Waits for the exit and both streams to close; kills the process after `timeout` seconds so a hang fails the test.
   func finish(timeout: Double = 30) -> GroqResult {
     closeStdin()
@@ -150,6 +161,7 @@ final class GroqProcess: @unchecked Sendable {
     while openStreams > 0 {
       if !lock.wait(until: deadline) {
         process.terminate()
+        Self.killIfStillRunning(process)
         break
       }
     }

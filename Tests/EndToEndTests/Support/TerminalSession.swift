@@ -100,7 +100,10 @@ final class TerminalSession {
   func finish(timeout: Double = 20) -> Int32 {
     let deadline = Date(timeIntervalSinceNow: timeout)
     while readMore(until: deadline) {}
-    if process.isRunning { process.terminate() }
+    if process.isRunning {
+      process.terminate()
+      GroqProcess.killIfStillRunning(process)
+    }
     process.waitUntilExit()
     return process.terminationStatus
   }
