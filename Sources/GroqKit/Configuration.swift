@@ -67,7 +67,12 @@ public struct Configuration: Sendable {
 
   /// The URL's host without brackets, read from its text. `URL.host` and `URLComponents.host` load ICU's IDNA
   /// tables on first use (0.5 ms of every command's start) for what is here a plain split.
-  public static func host(of url: URL) -> String? { BaseURLParts(url.absoluteString)?.bareHost }
+  /// Any request URL's: its query and fragment are cut off first (a base URL has none, `/files?after=…` does).
+  public static func host(of url: URL) -> String? {
+    let text = url.absoluteString
+    let end = text.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? text.endIndex
+    return BaseURLParts(String(text[..<end]))?.bareHost
+  }
 
   /// The key is a secret: plain http is allowed only to this machine.
   static func checkKeyTransport(_ url: URL) throws(ConfigurationError) {

@@ -104,6 +104,18 @@ private func configurationError(_ environment: [String: String]) -> Configuratio
     #expect(Configuration.host(of: resolved) == host)
   }
 
+  @Test("a request URL's host is read past its query and fragment, so loopback is still never proxied")
+  func requestHosts() throws {
+    let cases = [
+      ("http://127.0.0.1:8080/openai/v1/files?after=file_1&limit=5", "127.0.0.1"),
+      ("http://[::1]:9/openai/v1/batches?limit=1#x", "::1"),
+      ("https://api.groq.com/openai/v1/models", "api.groq.com"),
+    ]
+    for (text, host) in cases {
+      #expect(Configuration.host(of: try #require(URL(string: text))) == host)
+    }
+  }
+
   @Test("a Groq host is told apart from others by its name, in any case")
   func isGroq() throws {
     let groq = try configuration(["GROQ_API_KEY": "gsk_abc", "GROQ_BASE_URL": "https://API.Groq.com"])

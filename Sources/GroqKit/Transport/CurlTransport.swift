@@ -149,7 +149,8 @@
     /// transfer. A request to this machine never goes through a proxy: it is the one place groq sends the key in
     /// clear text. Set per request; the environment is left alone.
     private func configureProxy(_ url: URL) {
-      let host = (url.host ?? "").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+      // Configuration.host, not URL.host: that loads ICU's IDNA tables, and this runs before every request.
+      let host = (Configuration.host(of: url) ?? "").lowercased()
       if Configuration.isLoopback(host) { set(CURLOPT_PROXY, "") }
     }
 

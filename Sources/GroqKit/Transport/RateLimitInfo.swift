@@ -28,7 +28,7 @@ public struct RateLimitInfo: Sendable, Equatable {
 public enum GoDuration {
   /// Seconds, or nil when the text is not a Go duration. A bare number is taken as seconds.
   public static func seconds(_ text: String) -> Double? {
-    let text = text.trimmingCharacters(in: .whitespaces)
+    let text = Configuration.trimmed(text)
     if let plain = Double(text) { return plain >= 0 ? plain : nil }
     let units: [(String, Double)] = [
       ("h", 3600), ("ms", 0.001), ("us", 1e-6), ("µs", 1e-6), ("ns", 1e-9), ("m", 60), ("s", 1),
