@@ -122,6 +122,10 @@ final class LineEditor: Sendable {
     }
     defer {
       rl_callback_handler_remove()
+      // Removing the handler puts the terminal back in cooked mode, where a Ctrl-D typed now would become an end
+      // of file that a later raw read returns as a NUL, which libedit takes as the start of a key and waits on
+      // (a REPL test caught it). Keys are held again at once, on this thread.
+      holdTypeahead()
       if bracketsPastes { send(BracketedPaste.disable) }
     }
     while finished == nil {

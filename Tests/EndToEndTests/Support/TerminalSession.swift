@@ -101,8 +101,17 @@ final class TerminalSession {
     let deadline = Date(timeIntervalSinceNow: timeout)
     while readMore(until: deadline) {}
     if process.isRunning {
-      process.terminate()
-      GroqProcess.killIfStillRunning(process)
+      // To groq itself (setsid -w ends when it does), then, if it has not ended in five seconds, SIGKILL to both:
+      // a groq that ignores SIGTERM fails this test instead of holding the suite.
+      let group = tcgetpgrp(master)
+      signal(SIGTERM)
+      let killAt = Date(timeIntervalSinceNow: 5)
+      while process.isRunning && Date() < killAt { usleep(10_000) }
+      if process.isRunning {
+        if group > 0 { kill(-group, SIGKILL) }
+        kill(process.processIdentifier, SIGKILL)
+        Issue.record("groq did not end on SIGTERM and was killed; the terminal showed:\n\(transcript)")
+      }
     }
     process.waitUntilExit()
     return process.terminationStatus
