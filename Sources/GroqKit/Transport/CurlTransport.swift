@@ -35,9 +35,8 @@
     static func initialize() { _ = done }
 
     static func initializeInBackground() {
-      let thread = Thread { initialize() }
-      thread.name = "groq-curl-init"
-      thread.start()
+      // Without a thread the first transfer does the set-up itself.
+      _ = PlainThread.start { initialize() }
     }
   }
 
@@ -357,7 +356,7 @@
     private let lock = NSLock()
     private var incoming: [CurlTransfer] = []
     private var jobs: [UnownedJob] = []
-    private var thread: Thread?
+    private var started = false
     /// The driver thread's id, set under `lock` before it runs anything.
     private var driverThread: pthread_t?
     // Only the driver's thread touches these.
@@ -377,16 +376,16 @@
     }
 
     private func startThreadLocked() {
-      guard thread == nil else { return }
-      let thread = Thread { [self] in
+      guard !started else { return }
+      started = true
+      let running = PlainThread.start { [self] in
         lock.lock()
         driverThread = pthread_self()
         lock.unlock()
         run()
       }
-      thread.name = "groq-curl"
-      self.thread = thread
-      thread.start()
+      // Every request would wait for ever on a driver that never ran: better said at once.
+      precondition(running, "groq could not start libcurl's thread (out of threads or memory)")
     }
 
     /// Makes a waiting `curl_multi_poll` return at once; safe from any thread.
@@ -588,5 +587,33 @@
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     transfer.uploaded(Int64(sent), of: Int64(total))
     return 0
+  }
+
+  /// A detached POSIX thread running one closure. Foundation's `Thread` makes an NSThread, its dictionary and a
+  /// run-time type lookup for each of the two threads a request starts; this is a pthread_create and a box.
+  enum PlainThread {
+    private final class Work {
+      let body: () -> Void
+      init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    /// False when no thread could be made; the work is then not done.
+    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+      let work = Unmanaged.passRetained(Work(body)).toOpaque()
+      var thread = pthread_t()
+      let started = pthread_create(
+        &thread, nil,
+        { context in
+          let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+          work.body()
+          return nil
+        }, work)
+      guard started == 0 else {
+        Unmanaged<Work>.fromOpaque(work).release()
+        return false
+      }
+      pthread_detach(thread)
+      return true
+    }
   }
 #endif
