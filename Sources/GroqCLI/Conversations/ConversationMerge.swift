@@ -1,4 +1,5 @@
 import Foundation
+import GroqKit
 
 /// What another groq appended to a conversation file since this one read it, merged with what this one changed.
 ///
@@ -47,7 +48,11 @@ struct ConversationMerge {
   }
 
   static func keys(_ entries: [Conversation.Entry]) -> [Data] {
-    entries.map { (try? ConversationStore.encoder.encode($0)) ?? Data() }
+    entries.map { entry in
+      var json = JSONText()
+      entry.write(to: &json)
+      return Data(json.bytes)
+    }
   }
 
   private static func lastRange(of block: [Data], in list: [Data]) -> Range<Int>? {

@@ -131,13 +131,6 @@ struct ConversationStore: Sendable {
 
   private struct VersionHeader: Decodable { var version: Int }
 
-  static let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .internetTime
-    return encoder
-  }()
-
   static let decoder: JSONDecoder = {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .internetTime

@@ -69,15 +69,15 @@ extension ChatCompletionRequest {
       writeTypedMembers(to: &json)
       if let responseFormat {
         json.key("response_format")
-        json.raw(responseFormat.json.serialized)
+        responseFormat.json.write(to: &json)
       }
       if let tools {
         json.key("tools")
-        json.raw(JSONValue.array(tools).serialized)
+        JSONValue.array(tools).write(to: &json)
       }
       if let toolChoice {
         json.key("tool_choice")
-        json.raw(toolChoice.json.serialized)
+        toolChoice.json.write(to: &json)
       }
     }
     return Data(json.bytes)

@@ -54,50 +54,27 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   /// Compact JSON text, members in order.
   public var serialized: String {
-    var out = ""
-    write(to: &out)
-    return out
+    var json = JSONText()
+    write(to: &json)
+    return json.text
   }
 
-  private func write(to out: inout String) {
+  /// Into `json`, members in the order held (JSONText escapes strings as JSONEncoder does).
+  public func write(to json: inout JSONText) {
     switch self {
-    case .null: out += "null"
-    case .bool(let flag): out += flag ? "true" : "false"
-    case .number(let text): out += text
-    case .string(let text): Self.writeString(text, to: &out)
-    case .array(let elements):
-      out += "["
-      for (index, element) in elements.enumerated() {
-        if index > 0 { out += "," }
-        element.write(to: &out)
-      }
-      out += "]"
+    case .null: json.raw("null")
+    case .bool(let flag): json.bool(flag)
+    case .number(let text): json.raw(text)
+    case .string(let text): json.string(text)
+    case .array(let elements): json.array(elements) { json, element in element.write(to: &json) }
     case .object(let members):
-      out += "{"
-      for (index, member) in members.enumerated() {
-        if index > 0 { out += "," }
-        Self.writeString(member.key, to: &out)
-        out += ":"
-        member.value.write(to: &out)
-      }
-      out += "}"
-    }
-  }
-
-  private static func writeString(_ text: String, to out: inout String) {
-    out += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-      default: out.unicodeScalars.append(scalar)
+      json.object { json in
+        for member in members {
+          json.key(member.key)
+          member.value.write(to: &json)
+        }
       }
     }
-    out += "\""
   }
 }
 
