@@ -68,13 +68,12 @@ final class LineEditor: Sendable {
     }
   }
 
-  /// Reads one line on a thread of its own, so waiting for the user blocks no task.
+  /// Reads one line on a thread of its own, so waiting for the user blocks no task. Keys are held again by the
+  /// time it returns (see `readBlocking`).
   func read(prompt: String) async -> Event {
-    let event = await withCheckedContinuation { continuation in
+    await withCheckedContinuation { continuation in
       Thread { continuation.resume(returning: Self.readBlocking(prompt: prompt)) }.start()
     }
-    Self.holdTypeahead()
-    return event
   }
 
   /// Puts the terminal back as it was found.
