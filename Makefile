@@ -13,8 +13,13 @@ PIE ?= 0
 # --disable-local-rpath: SwiftPM would add $$ORIGIN to the runpath, so an installed groq would look for libcurl and
 # libedit in its own bin directory first (17 failed opens per start, and a place to plant a library); the static
 # build needs no library of its own beside it.
+# -disable-autolink-library curl and --no-export-dynamic: groq loads libcurl (and libedit) itself when a command
+# first needs it (Sources/CLazyLibrary), which took 6 of the 9 ms `groq --version` cost. FoundationNetworking would
+# otherwise link libcurl into every start, and Swift's static link exports all 2,600 of groq's own symbols, which
+# the dynamic linker then searched first for each of the ~9,000 symbols libcurl's thirty libraries need (0.4 ms).
 RELEASE_FLAGS = -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static \
-	$(if $(filter 0,$(PIE)),-Xlinker -no-pie)
+	-Xswiftc -Xfrontend -Xswiftc -disable-autolink-library -Xswiftc -Xfrontend -Xswiftc curl \
+	-Xlinker --no-export-dynamic $(if $(filter 0,$(PIE)),-Xlinker -no-pie)
 
 .PHONY: build test lint release install uninstall docs bench clean setup
 

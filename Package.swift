@@ -14,12 +14,12 @@ let package = Package(
     .target(name: "GroqCLI", dependencies: ["GroqKit", "CEditLine"]),
     // libcurl is the transport on Linux; macOS keeps URLSession, so CCurl is linked only on Linux.
     .target(name: "GroqKit", dependencies: [.target(name: "CCurl", condition: .when(platforms: [.linux]))]),
-    .systemLibrary(
-      name: "CEditLine",
-      pkgConfig: "libedit",
-      providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
-    ),
-    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    // libedit's headers (libedit-dev) and stubs that load the library when the REPL starts.
+    .target(name: "CEditLine", dependencies: ["CLazyLibrary"]),
+    // libcurl's headers (libcurl4-openssl-dev) and stubs that load the library on first use (Sources/CCurl/loader.c).
+    .target(name: "CCurl", dependencies: ["CLazyLibrary"]),
+    // Loads a shared library on first use (Sources/CLazyLibrary/include/CLazyLibrary.h).
+    .target(name: "CLazyLibrary", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
     // Test support: the fake Groq server, as a library for the tests and as `fake-groq` for bench/.
     .target(name: "FakeGroq", path: "Tests/FakeGroq"),

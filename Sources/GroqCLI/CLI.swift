@@ -104,13 +104,27 @@ public enum CLI {
     return try await runCancellable(command, context: context)
   }
 
-  /// Runs the command in a task that Ctrl-C cancels; what was already printed stays printed.
+  /// Runs the command in this task, which Ctrl-C cancels; what was already printed stays printed.
+  ///
+  /// This is the program's main task (only `main` calls `run`), which lives until `_exit`: the handler can hold it
+  /// without owning it. A child task, as before, cost each command a hop to another thread of the pool.
   private static func runCancellable(_ command: any Command, context: CommandContext) async throws -> ExitStatus {
-    let task = Task { try await command.run(context) }
-    Interrupts.install { task.cancel() }
-    let result = await task.result
+    let task = withUnsafeCurrentTask { $0.map(MainTask.init) }
+    Interrupts.install { task?.cancel() }
+    let result: Result<ExitStatus, any Error>
+    do {
+      result = .success(try await command.run(context))
+    } catch {
+      result = .failure(error)
+    }
     if Interrupts.happened { return Interrupts.status }
     return try result.get()
+  }
+
+  /// The main task, for the interrupt thread to cancel.
+  private struct MainTask: @unchecked Sendable {
+    let task: UnsafeCurrentTask
+    func cancel() { task.cancel() }
   }
 
   /// One line on stderr, a hint, and the status; the single place errors become words.

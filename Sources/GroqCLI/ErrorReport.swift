@@ -100,6 +100,7 @@ enum ErrorReport {
       default: hint = "--timeout sets how long groq waits for the server to send anything"
       }
     case .invalidResponse: hint = "is GROQ_BASE_URL an OpenAI-compatible API?"
+    case .unavailable: hint = "groq needs libcurl 4 to connect: apt-get install libcurl4"
     default: break
     }
     if error.attempts > 1 { message += " (after \(error.attempts) attempts)" }

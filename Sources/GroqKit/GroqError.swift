@@ -12,6 +12,8 @@ public struct GroqError: Error, Sendable, CustomStringConvertible {
     case cancelled
     /// The server answered with something that is not the API's shape.
     case invalidResponse
+    /// Something groq needs on this machine is missing (libcurl could not be loaded); retrying cannot help.
+    case unavailable
   }
 
   public var kind: Kind

@@ -146,7 +146,7 @@ struct ChatCommand: Command {
     let models = ModelIDCache()
     let roles = RoleStore.standard(environment: context.environment)
     let completion = REPLCompletion(store: store, models: models, roles: roles)
-    let editor = LineEditor(
+    let editor = try LineEditor(
       historyFile: historyFile(UserDirectories(environment: context.environment), terminal: context.terminal),
       completer: completion.complete, describer: completion.describe,
       // A key pasted by mistake must not end up in a file that outlives the session.

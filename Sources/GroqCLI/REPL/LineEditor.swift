@@ -29,6 +29,8 @@ final class LineEditor: Sendable {
   typealias Describer = @Sendable (_ before: String, _ matches: [String]) -> [String: String]?
 
   static let historyLimit = 1000
+  /// libedit's variables, found once it is loaded.
+  private static var libedit: groq_editline_variables { groq_editline_variables().pointee }
 
   private let historyFile: URL?
   /// The terminal as groq found it, put back when the REPL ends.
@@ -36,31 +38,37 @@ final class LineEditor: Sendable {
   private let keepOutOfHistory: @Sendable (String) -> Bool
 
   /// Set up once per process; `historyFile` nil keeps no history on disk (--no-history, GROQ_HISTORY=0).
+  /// Loads libedit, which groq does not link (see CEditLine.h): only the REPL needs it.
   init(
     historyFile: URL?, completer: @escaping Completer, describer: Describer? = nil,
     keepOutOfHistory: @escaping @Sendable (String) -> Bool
-  ) {
+  ) throws(CLIError) {
+    if let failure = groq_editline_load() {
+      throw CLIError(
+        "could not load libedit for the line editor: " + String(cString: failure),
+        hint: "install libedit2 (apt-get install libedit2), or give the prompt: groq chat 'hi'")
+    }
     self.historyFile = historyFile
     self.keepOutOfHistory = keepOutOfHistory
     // Without a character-type locale libedit drops every non-ASCII byte typed (platform-notes section 4).
     // LC_CTYPE only: LC_NUMERIC would change how C formats numbers.
     setlocale(LC_CTYPE, "")
-    rl_readline_name = UnsafePointer(strdup("groq"))
+    Self.libedit.readline_name.pointee = UnsafePointer(strdup("groq"))
     // libedit's own SIGINT handler would switch the terminal to cooked mode and re-raise the signal mid-line;
     // Interrupts handles Ctrl-C instead.
-    rl_catch_signals = 0
+    Self.libedit.catch_signals.pointee = 0
     tcgetattr(0, &Self.original)
     // Keys reach libedit through `keys`, which takes bracketed pastes out first. Set before rl_initialize, which
     // installs it only if it is set then; it returns whole characters, not bytes.
-    rl_getc_function = { _ in LineEditor.nextCharacter() }
+    Self.libedit.getc_function.pointee = { _ in LineEditor.nextCharacter() }
     rl_initialize()
     using_history()
     stifle_history(Int32(Self.historyLimit))
     // `/` must stay inside the word, or `/mo` would complete as `mo`.
-    rl_completer_word_break_characters = strdup(" \t\n")
+    Self.libedit.completer_word_break_characters.pointee = strdup(" \t\n")
     Self.completer = completer
     Self.describer = describer
-    rl_attempted_completion_function = { text, start, _ in LineEditor.complete(text, start: start) }
+    Self.libedit.attempted_completion_function.pointee = { text, start, _ in LineEditor.complete(text, start: start) }
     if let historyFile {
       // Trim before reading: the file is only ever appended to, by every run.
       _ = history_truncate_file(historyFile.path, Int32(Self.historyLimit))
@@ -220,7 +228,8 @@ final class LineEditor: Sendable {
   /// two open sessions both keep their lines.
   func remember(_ line: String) {
     guard !line.trimmingCharacters(in: .whitespaces).isEmpty, !keepOutOfHistory(line) else { return }
-    if history_length > 0, let last = history_get(history_base + history_length - 1), let text = last.pointee.line,
+    let length = Self.libedit.history_length.pointee
+    if length > 0, let last = history_get(Self.libedit.history_base.pointee + length - 1), let text = last.pointee.line,
       String(cString: text) == line
     {
       return
@@ -241,18 +250,18 @@ final class LineEditor: Sendable {
   private static func complete(
     _ text: UnsafePointer<CChar>?, start: Int32
   ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-    let line = rl_line_buffer.map { String(cString: $0) } ?? ""
+    let line = libedit.line_buffer.pointee.map { String(cString: $0) } ?? ""
     let word = text.map { String(cString: $0) } ?? ""
     let before = String(decoding: line.utf8.prefix(Int(max(start, 0))), as: UTF8.self)
     guard let offered = completer?(before, word) else {
       // libedit's own file-name completion, for /attach.
-      rl_attempted_completion_over = 0
+      libedit.attempted_completion_over.pointee = 0
       return nil
     }
-    rl_attempted_completion_over = 1
+    libedit.attempted_completion_over.pointee = 1
     matches = offered
     nextMatch = 0
-    rl_completion_append_character = 32
+    libedit.completion_append_character.pointee = 32
     guard !matches.isEmpty else { return nil }
     if matches.count > 1, let descriptions = describer?(before, matches) {
       showDescribed(descriptions)
@@ -274,7 +283,7 @@ final class LineEditor: Sendable {
       while !match.hasPrefix(shared) { shared.removeLast() }
     }
     matches = [shared]
-    rl_completion_append_character = 0
+    libedit.completion_append_character.pointee = 0
     rl_forced_update_display()
   }
 

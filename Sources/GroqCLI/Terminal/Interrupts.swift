@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import Foundation
+import GroqKit
 
 /// Ctrl-C, turned into the cancellation of whatever groq is waiting for; SIGTERM and SIGHUP likewise, except that
 /// they end the REPL too and groq then exits 143 or 129 (what was shown is saved, the terminal restored, the
@@ -112,7 +113,7 @@ enum Interrupts {
     }
     unblock()
 
-    let thread = Thread {
+    let started = PlainThread.start {
       var byte: UInt8 = 0
       while true {
         let result = read(readEnd, &byte, 1)
@@ -130,6 +131,7 @@ enum Interrupts {
         action?()
       }
     }
-    thread.start()
+    // Without the thread nothing would act on the signals: they get their default action back, and end groq.
+    if !started { for number in [SIGINT, SIGTERM] { _ = signal(number, SIG_DFL) } }
   }
 }

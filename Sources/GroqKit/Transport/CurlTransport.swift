@@ -12,12 +12,12 @@
   public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// libcurl's global set-up (OpenSSL's, half a millisecond) starts on its own thread, while the command builds
     /// its request; the first transfer waits for it if it is not done.
-    public init() { CurlGlobal.initializeInBackground() }
+    public init() { CurlGlobal.startInBackground() }
 
     public func send(_ request: HTTPRequest, idleTimeout: Double, deadline: Double) async throws -> HTTPResponse {
       let transfer = try CurlTransfer(request, idleTimeout: idleTimeout, deadline: deadline)
       return try await withTaskCancellationHandler {
-        try await withCheckedThrowingContinuation { (head: CheckedContinuation<HTTPResponse, any Error>) in
+        try await withUnsafeThrowingContinuation { (head: UnsafeContinuation<HTTPResponse, any Error>) in
           transfer.start(head: head)
         }
       } onCancel: {
@@ -26,17 +26,93 @@
     }
   }
 
-  /// `curl_global_init` must run once, before any other libcurl call and before threads use libcurl.
+  /// libcurl's set-up: loading the library (see Sources/CCurl/loader.c) and `curl_global_init`, which must run
+  /// once, before any other libcurl call and before threads use libcurl.
+  ///
+  /// It takes about 4 ms, so it starts on a thread of its own while the command builds its request. Whoever needs
+  /// libcurl first waits on a condition variable, asleep: a `static let` would make the waiter spin in the kernel on
+  /// the Swift runtime's priority-inheritance lock for as long as the set-up runs, a core's worth of CPU for nothing.
   enum CurlGlobal {
-    private static let done: Bool = {
-      curl_global_init(groq_curl_global_all) == CURLE_OK
-    }()
+    private enum Phase { case idle, running, done }
+    private static let condition = NSCondition()
+    // Guarded by `condition`.
+    nonisolated(unsafe) private static var phase = Phase.idle
+    nonisolated(unsafe) private static var failure: String?
 
-    static func initialize() { _ = done }
+    /// Starts the set-up on its own thread, unless it has started already. That thread then stays on as the
+    /// driver of every transfer (`CurlDriver`), which saves starting another.
+    static func startInBackground() {
+      guard claim() else { return }
+      let started = PlainThread.start {
+        let failure = setUp()
+        finish(failure)
+        if failure == nil { CurlDriver.shared.driveOnThisThread() }
+      }
+      if !started { finish(setUp()) }  // no thread: done here, at once
+    }
 
-    static func initializeInBackground() {
-      // Without a thread the first transfer does the set-up itself.
-      _ = PlainThread.start { initialize() }
+    /// Waits for the set-up, doing it here if nobody has started it: nil once libcurl is ready, else why not.
+    static func ready() -> String? {
+      if claim() { finish(setUp()) }
+      condition.lock()
+      defer { condition.unlock() }
+      while phase != .done { condition.wait() }
+      return failure
+    }
+
+    /// True for the one caller that moves the set-up from idle to running.
+    private static func claim() -> Bool {
+      condition.lock()
+      defer { condition.unlock() }
+      guard phase == .idle else { return false }
+      phase = .running
+      return true
+    }
+
+    private static func finish(_ result: String?) {
+      condition.lock()
+      failure = result
+      phase = .done
+      condition.broadcast()
+      condition.unlock()
+    }
+
+    private static func setUp() -> String? {
+      if let error = groq_curl_load() { return "could not load libcurl: " + String(cString: error) }
+      return curl_global_init(groq_curl_global_all) == CURLE_OK ? nil : "libcurl's global set-up failed"
+    }
+  }
+
+  /// What other threads ask of a transfer: to stop, or to read again after a pause. The response body's callbacks
+  /// hold this rather than the transfer, which the body's owner would otherwise keep alive (a cycle), and which a
+  /// weak reference would give a side table, making every retain and release of it, several per read, the slow
+  /// kind.
+  final class CurlRequests: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+    private var resumeRequested = false
+
+    func cancel() {
+      lock.lock()
+      cancelled = true
+      lock.unlock()
+      CurlDriver.shared.wake()
+    }
+
+    func resume() {
+      lock.lock()
+      resumeRequested = true
+      lock.unlock()
+      CurlDriver.shared.wake()
+    }
+
+    /// Whether to stop, and whether to resume reading; each request is taken once.
+    func take() -> (cancel: Bool, resume: Bool) {
+      lock.lock()
+      defer { lock.unlock() }
+      let resume = resumeRequested
+      resumeRequested = false
+      return (cancelled, resume)
     }
   }
 
@@ -54,9 +130,9 @@
     private let deadline: Double
 
     private let lock = NSLock()
-    private var head: CheckedContinuation<HTTPResponse, any Error>?
-    private var cancelled = false
-    private var resumeRequested = false
+    /// Taken under `lock` and cleared before it is resumed, so resumed once (see `ResponseBody.waiter`).
+    private var head: UnsafeContinuation<HTTPResponse, any Error>?
+    private let requests = CurlRequests()
     private var headDelivered = false
 
     // Touched only by the driver's thread (in libcurl's callbacks or its loop).
@@ -76,7 +152,8 @@
       case .file(let url): source = try CurlBodySource(parts: [.file(url)])
       case .parts(let parts): source = try CurlBodySource(parts: parts)
       }
-      CurlGlobal.initialize()  // waits for the background set-up, if it is still running
+      // Waits for the background set-up, if it is still running.
+      if let failure = CurlGlobal.ready() { throw GroqError(kind: .unavailable, message: failure) }
       guard let easy = curl_easy_init() else {
         throw GroqError(kind: .connection, message: "could not start libcurl")
       }
@@ -86,7 +163,7 @@
       self.progress = request.uploadProgress
       errorBuffer[0] = 0
       body = ResponseBody(
-        onCancel: { [weak self] in self?.cancel() }, onResume: { [weak self] in self?.requestResume() })
+        onCancel: { [requests] in requests.cancel() }, onResume: { [requests] in requests.resume() })
       body.readerExecutor = CurlDriver.shared
       try configure(request)
     }
@@ -167,7 +244,7 @@
 
     // MARK: Other threads
 
-    func start(head: CheckedContinuation<HTTPResponse, any Error>) {
+    func start(head: UnsafeContinuation<HTTPResponse, any Error>) {
       lock.lock()
       self.head = head
       lock.unlock()
@@ -175,28 +252,10 @@
     }
 
     /// Ends the transfer from any thread; the driver notices within one wake-up.
-    func cancel() {
-      lock.lock()
-      cancelled = true
-      lock.unlock()
-      CurlDriver.shared.wake()
-    }
-
-    private func requestResume() {
-      lock.lock()
-      resumeRequested = true
-      lock.unlock()
-      CurlDriver.shared.wake()
-    }
+    func cancel() { requests.cancel() }
 
     /// Whether to stop, and whether to resume reading; each request is taken once.
-    func takeRequests() -> (cancel: Bool, resume: Bool) {
-      lock.lock()
-      defer { lock.unlock() }
-      let resume = resumeRequested
-      resumeRequested = false
-      return (cancelled, resume)
-    }
+    func takeRequests() -> (cancel: Bool, resume: Bool) { requests.take() }
 
     // MARK: The driver's thread
 
@@ -363,7 +422,7 @@
     private var active: [CurlTransfer] = []
 
     private init() {
-      CurlGlobal.initialize()
+      _ = CurlGlobal.ready()  // a transfer exists, so libcurl is ready
       multi = curl_multi_init()!
     }
 
@@ -373,6 +432,19 @@
       startThreadLocked()
       lock.unlock()
       wake()
+    }
+
+    /// Makes the calling thread the driver and runs it for good, unless a driver has started already.
+    func driveOnThisThread() {
+      lock.lock()
+      guard !started else {
+        lock.unlock()
+        return
+      }
+      started = true
+      driverThread = pthread_self()
+      lock.unlock()
+      run()
     }
 
     private func startThreadLocked() {
@@ -587,33 +659,5 @@
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     transfer.uploaded(Int64(sent), of: Int64(total))
     return 0
-  }
-
-  /// A detached POSIX thread running one closure. Foundation's `Thread` makes an NSThread, its dictionary and a
-  /// run-time type lookup for each of the two threads a request starts; this is a pthread_create and a box.
-  enum PlainThread {
-    private final class Work {
-      let body: () -> Void
-      init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
-    /// False when no thread could be made; the work is then not done.
-    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
-      let work = Unmanaged.passRetained(Work(body)).toOpaque()
-      var thread = pthread_t()
-      let started = pthread_create(
-        &thread, nil,
-        { context in
-          let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
-          work.body()
-          return nil
-        }, work)
-      guard started == 0 else {
-        Unmanaged<Work>.fromOpaque(work).release()
-        return false
-      }
-      pthread_detach(thread)
-      return true
-    }
   }
 #endif

@@ -19,7 +19,10 @@ public final class ResponseBody: AsyncSequence, @unchecked Sendable {
   private var pending = Data()
   private var ended = false
   private var failure: (any Error)?
-  private var waiter: CheckedContinuation<Data?, any Error>?
+  /// Unsafe rather than checked: `waiter` is taken under `lock` and cleared before it is resumed, so it is resumed
+  /// once, and the checked kind costs an allocation per read and, for its type, a search of the binary's
+  /// conformance tables at the first one.
+  private var waiter: UnsafeContinuation<Data?, any Error>?
   /// The transport was told to stop reading and waits for `onResume`.
   private var paused = false
   private let highWater: Int
@@ -132,7 +135,7 @@ public final class ResponseBody: AsyncSequence, @unchecked Sendable {
     }
     if let ready = takeIfReady() { return try ready.get() }
     return try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data?, any Error>) in
+      try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Data?, any Error>) in
         lock.lock()
         if !pending.isEmpty || ended {
           let (result, resume) = takeLocked()

@@ -12,8 +12,12 @@ struct GroqResult: Sendable {
 
 /// Runs the built `groq` binary as a user would: argv, an environment of our choosing, stdin, and its exit status.
 final class GroqProcess: @unchecked Sendable {
-  /// The `groq` built beside this test bundle (`swift test` builds it: the test target depends on it).
+  /// The `groq` built beside this test bundle (`swift test` builds it: the test target depends on it), or the one
+  /// GROQ_TEST_EXECUTABLE names, to run these tests against the installed build (`make release`'s static binary).
   static let executable: URL = {
+    if let path = ProcessInfo.processInfo.environment["GROQ_TEST_EXECUTABLE"], !path.isEmpty {
+      return URL(fileURLWithPath: path)
+    }
     var directory = URL(
       fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
         ?? CommandLine.arguments[0]

@@ -5,6 +5,10 @@
 
 #include <curl/curl.h>
 
+/// Loads libcurl if it is not loaded yet (see loader.c); NULL once it is, else why it could not be. Safe from any
+/// thread; the first call does the work and the others wait for it.
+const char *groq_curl_load(void);
+
 static inline CURLcode groq_curl_setopt_long(CURL *handle, CURLoption option, long value) {
   return curl_easy_setopt(handle, option, value);
 }
