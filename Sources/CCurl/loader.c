@@ -22,12 +22,7 @@ const char *groq_curl_load(void) { return groq_lazy_load(&curl); }
 #define GROQ_CURL_VARIADIC_STUB(result, name, Handle, Option)                                 \
   __attribute__((visibility("hidden"))) result name(Handle handle, Option option, ...) {       \
     typedef result (*Function)(Handle, Option, ...);                                            \
-    static Function real;                                                                       \
-    Function function = __atomic_load_n(&real, __ATOMIC_ACQUIRE);                               \
-    if (!function) {                                                                            \
-      function = (Function)groq_lazy_symbol(&curl, #name);                                      \
-      __atomic_store_n(&real, function, __ATOMIC_RELEASE);                                      \
-    }                                                                                           \
+    GROQ_LAZY_FUNCTION(curl, name, Function)                                                    \
     va_list list;                                                                               \
     va_start(list, option);                                                                     \
     void *argument = va_arg(list, void *);                                                      \

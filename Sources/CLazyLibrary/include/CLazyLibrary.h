@@ -33,29 +33,28 @@ const char *groq_lazy_load(struct groq_lazy_library *library);
 /// Callers that can report one call groq_lazy_load first.
 void *groq_lazy_symbol(struct groq_lazy_library *library, const char *name);
 
-// One stub per function: the pointer is looked up once and kept. Two threads may both look it up; they store the
-// same value. `parameters` and `arguments` are the parenthesised lists.
+// Declares `function`, the real `name` in `library` as a `Function`: looked up once and kept. Two threads may both
+// look it up; they store the same value.
+#define GROQ_LAZY_FUNCTION(library, name, Function)                                    \
+  static Function real;                                                               \
+  Function function = __atomic_load_n(&real, __ATOMIC_ACQUIRE);                       \
+  if (!function) {                                                                    \
+    function = (Function)groq_lazy_symbol(&library, #name);                           \
+    __atomic_store_n(&real, function, __ATOMIC_RELEASE);                              \
+  }
+
+// One stub per function; `parameters` and `arguments` are the parenthesised lists.
 #define GROQ_LAZY_STUB(library, result, name, parameters, arguments)                   \
   __attribute__((visibility("hidden"))) result name parameters {                        \
     typedef result(*Function) parameters;                                               \
-    static Function real;                                                               \
-    Function function = __atomic_load_n(&real, __ATOMIC_ACQUIRE);                       \
-    if (!function) {                                                                    \
-      function = (Function)groq_lazy_symbol(&library, #name);                           \
-      __atomic_store_n(&real, function, __ATOMIC_RELEASE);                              \
-    }                                                                                   \
+    GROQ_LAZY_FUNCTION(library, name, Function)                                         \
     return function arguments;                                                          \
   }
 
 #define GROQ_LAZY_VOID_STUB(library, name, parameters, arguments)                      \
   __attribute__((visibility("hidden"))) void name parameters {                          \
     typedef void(*Function) parameters;                                                 \
-    static Function real;                                                               \
-    Function function = __atomic_load_n(&real, __ATOMIC_ACQUIRE);                       \
-    if (!function) {                                                                    \
-      function = (Function)groq_lazy_symbol(&library, #name);                           \
-      __atomic_store_n(&real, function, __ATOMIC_RELEASE);                              \
-    }                                                                                   \
+    GROQ_LAZY_FUNCTION(library, name, Function)                                         \
     function arguments;                                                                 \
   }
 
