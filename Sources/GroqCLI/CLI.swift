@@ -24,6 +24,15 @@ public enum CLI {
     "roles", "config", "auth", "__conversations", "__models", "batch", "files",
   ]
 
+  #if os(Linux)
+    /// The program, run on the main thread (see `MainThreadExecutor`).
+    public static func start() -> Never {
+      let executor = MainThreadExecutor()
+      Task(executorPreference: executor) { await main() }
+      executor.run()
+    }
+  #endif
+
   public static func main() async -> Never {
     // EPIPE from write(2) ends output quietly; the default SIGPIPE would kill groq mid-sentence with status 141.
     signal(SIGPIPE, SIG_IGN)
@@ -107,7 +116,7 @@ public enum CLI {
   /// Runs the command in this task, which Ctrl-C cancels; what was already printed stays printed.
   ///
   /// This is the program's main task (only `main` calls `run`), which lives until `_exit`: the handler can hold it
-  /// without owning it. A child task, as before, cost each command a hop to another thread of the pool.
+  /// without owning it. A child task, as before, cost each command a hop to another thread.
   private static func runCancellable(_ command: any Command, context: CommandContext) async throws -> ExitStatus {
     let task = withUnsafeCurrentTask { $0.map(MainTask.init) }
     Interrupts.install { task?.cancel() }

@@ -1,3 +1,7 @@
 import GroqCLI
 
-await CLI.main()
+#if os(Linux)
+  CLI.start()
+#else
+  await CLI.main()
+#endif
