@@ -10,8 +10,8 @@
   /// callback hands each read straight to the `ResponseBody`, and a reader that falls behind pauses the transfer
   /// (CURL_WRITEFUNC_PAUSE) instead of letting the backlog grow.
   public final class CurlTransport: HTTPTransport, @unchecked Sendable {
-    /// libcurl's global set-up (OpenSSL's, half a millisecond) starts on its own thread, while the command builds
-    /// its request; the first transfer waits for it if it is not done.
+    /// libcurl's set-up (loading it, then `curl_global_init`: about 5 ms) starts on its own thread, while the
+    /// command builds its request; the first transfer waits for it if it is not done.
     public init() { CurlGlobal.startInBackground() }
 
     public func send(_ request: HTTPRequest, idleTimeout: Double, deadline: Double) async throws -> HTTPResponse {
@@ -29,9 +29,13 @@
   /// libcurl's set-up: loading the library (see Sources/CCurl/loader.c) and `curl_global_init`, which must run
   /// once, before any other libcurl call and before threads use libcurl.
   ///
-  /// It takes about 4 ms, so it starts on a thread of its own while the command builds its request. Whoever needs
+  /// It takes about 5 ms, so it starts on a thread of its own while the command builds its request. Whoever needs
   /// libcurl first waits on a condition variable, asleep: a `static let` would make the waiter spin in the kernel on
   /// the Swift runtime's priority-inheritance lock for as long as the set-up runs, a core's worth of CPU for nothing.
+  ///
+  /// Starting it earlier (from a C constructor, before Swift's runtime) was measured and gains little: glibc's
+  /// dlopen holds the lock pthread_create needs, so the next thread groq starts waits for it anyway, and the two
+  /// threads slow each other's page faults down.
   enum CurlGlobal {
     private enum Phase { case idle, running, done }
     private static let condition = NSCondition()
