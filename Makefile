@@ -17,8 +17,13 @@ PIE ?= 0
 # first needs it (Sources/CLazyLibrary), which took 6 of the 9 ms `groq --version` cost. FoundationNetworking would
 # otherwise link libcurl into every start, and Swift's static link exports all 2,600 of groq's own symbols, which
 # the dynamic linker then searched first for each of the ~9,000 symbols libcurl's thirty libraries need (0.4 ms).
+# -disable-concrete-type-metadata-mangled-name-accessors: Swift otherwise finds the metadata of a type such as
+# [String: String] by its mangled name at run time, and checks its Hashable requirement by searching every protocol
+# conformance in the 80 MB binary (0.1 ms per first use); with it, the compiler passes what it already knows.
+# 50 KB more code; 0.4 ms less for `groq --version`.
 RELEASE_FLAGS = -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static \
 	-Xswiftc -Xfrontend -Xswiftc -disable-autolink-library -Xswiftc -Xfrontend -Xswiftc curl \
+	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
 	-Xlinker --no-export-dynamic $(if $(filter 0,$(PIE)),-Xlinker -no-pie)
 
 .PHONY: build test lint release install uninstall docs bench clean setup

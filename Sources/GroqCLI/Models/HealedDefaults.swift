@@ -36,8 +36,13 @@ struct HealedDefaults: Sendable {
   let file: URL?
   let server: String
 
+  /// The path is joined as text: Foundation's `appendingPathComponent` builds a `Set<UInt8>` whose first use
+  /// searched the binary's conformance tables, 0.1 ms of every chat.
   init(beside cache: ModelListCache) {
-    file = cache.file?.deletingLastPathComponent().appendingPathComponent("healed.json")
+    file = cache.path.map { path in
+      let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+      return URL(fileURLWithPath: directory + "/healed.json", isDirectory: false)
+    }
     server = cache.server
   }
 
