@@ -9,7 +9,7 @@ struct ModelRolesTests {
   @Test("every role has a live default that can do it, and no preferred id is retired")
   func defaultsAreLive() {
     for role in ModelRole.allCases {
-      let ids = ModelRoles.preferred[role] ?? []
+      let ids = ModelRoles.preferred(for: role)
       #expect(!ids.isEmpty, "\(role)")
       for id in ids {
         #expect(ModelRoles.known(id) != nil, "\(id) is preferred but unknown")
@@ -83,7 +83,7 @@ struct FakeLineupTests {
     let list = try JSONSerialization.jsonObject(with: Data(FakeModelList.json(excluding: []).utf8)) as? [String: Any]
     let ids = Set(((list?["data"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String })
     #expect(!ids.isEmpty)
-    for id in ModelRoles.preferred.values.joined() { #expect(ids.contains(id), "\(id) is preferred but not served") }
+    for id in ModelRole.allCases.flatMap(ModelRoles.preferred(for:)) { #expect(ids.contains(id), "\(id) is preferred but not served") }
     for id in ids {
       #expect(ModelRoles.known(id) != nil, "the fake serves \(id), which the model data does not know")
       #expect(ModelRoles.retirement(of: id) == nil, "the fake serves \(id), shut down")

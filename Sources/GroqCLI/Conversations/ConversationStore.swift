@@ -31,11 +31,13 @@ struct ConversationStore: Sendable {
   private func read(_ id: String) throws(CLIError) -> Conversation? {
     let url = file(id)
     try PrivateFiles.checkPrivate(directory, what: "conversations")
-    guard PrivateFiles.isRegularOrAbsent(url) else {
-      throw CLIError("the conversation \(url.path) is not a regular file", hint: "groq reads and writes only files")
-    }
+    switch PrivateFiles.kind(of: url) {
     // A new conversation has no file: stat(2) says so without Foundation making and bridging an NSError.
-    if access(url.path, F_OK) != 0 && errno == ENOENT { return nil }
+    case .absent: return nil
+    case .other:
+      throw CLIError("the conversation \(url.path) is not a regular file", hint: "groq reads and writes only files")
+    case .regular, .unknown: break
+    }
     let data: Data
     do {
       data = try Data(contentsOf: url)

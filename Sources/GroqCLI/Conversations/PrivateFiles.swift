@@ -21,10 +21,16 @@ enum PrivateFiles {
   }
 
   /// A regular file, or nothing there: a FIFO, a device or a folder under a file's name would hang or flood groq.
-  static func isRegularOrAbsent(_ url: URL) -> Bool {
+  static func isRegularOrAbsent(_ url: URL) -> Bool { kind(of: url) != .other }
+
+  enum Kind { case absent, regular, other, unknown }
+
+  /// What is at `url`, from one stat(2): `unknown` when stat failed for another reason than absence (the read
+  /// that follows reports it).
+  static func kind(of url: URL) -> Kind {
     var info = stat()
-    guard stat(url.path, &info) == 0 else { return true }
-    return info.st_mode & S_IFMT == S_IFREG
+    guard stat(url.path, &info) == 0 else { return errno == ENOENT ? .absent : .unknown }
+    return info.st_mode & S_IFMT == S_IFREG ? .regular : .other
   }
 
   /// Where a write to `url` must land: the file a symlink points to (so the link stays a link), else `url` itself.

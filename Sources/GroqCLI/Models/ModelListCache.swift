@@ -45,9 +45,8 @@ struct ModelListCache: Sendable {
   /// Replaces the file in one step; a cache that cannot be written is no error. The same list, fetched within
   /// the hour, is left as it is.
   func write(_ ids: [String], now: Date = Date()) {
-    guard path != nil else { return }
-    if let stored = stored(), stored.ids == ids, age(of: stored, now: now) < Self.rewriteAge { return }
     guard let file else { return }
+    if let stored = stored(), stored.ids == ids, age(of: stored, now: now) < Self.rewriteAge { return }
     let text = ModelListFile(server: server, fetched: now.timeIntervalSince1970, ids: ids).json
     CacheFile.replace(file, with: Data(text.utf8))
   }

@@ -84,11 +84,6 @@ public enum ModelRoles {
     }
   }
 
-  /// `preferred(for:)` of every role. Commands ask the function: the first use of a dictionary keyed by an enum
-  /// searches the static binary's conformance tables, a cost every command paid at start for one default id.
-  public static let preferred: [ModelRole: [String]] = Dictionary(
-    uniqueKeysWithValues: ModelRole.allCases.map { ($0, preferred(for: $0)) })
-
   static let gptOSS120 = "openai/gpt-oss-120b"
   static let gptOSS20 = "openai/gpt-oss-20b"
   static let qwen38 = "qwen/qwen3.8-27b"

@@ -460,27 +460,26 @@
     /// Makes the calling thread the driver and runs it for good, unless a driver has started already.
     func driveOnThisThread() {
       lock.lock()
-      guard !started else {
-        lock.unlock()
-        return
-      }
+      let first = !started
       started = true
-      driverThread = pthread_self()
       lock.unlock()
-      run()
+      if first { drive() }
     }
 
     private func startThreadLocked() {
       guard !started else { return }
       started = true
-      let running = PlainThread.start { [self] in
-        lock.lock()
-        driverThread = pthread_self()
-        lock.unlock()
-        run()
-      }
+      let running = PlainThread.start { [self] in drive() }
       // Every request would wait for ever on a driver that never ran: better said at once.
       precondition(running, "groq could not start libcurl's thread (out of threads or memory)")
+    }
+
+    /// The driver's loop, on the calling thread, which is recorded first so that its own jobs wake nothing.
+    private func drive() -> Never {
+      lock.lock()
+      driverThread = pthread_self()
+      lock.unlock()
+      run()
     }
 
     /// Makes a waiting `curl_multi_poll` return at once; safe from any thread.
@@ -498,22 +497,19 @@
       if !local { wake() }
     }
 
-    /// Runs every queued job, including those the jobs themselves queue; true if any ran.
-    @discardableResult
-    private func runJobs() -> Bool {
-      var ran = false
+    /// Runs every queued job, including those the jobs themselves queue.
+    private func runJobs() {
       while true {
         lock.lock()
         let ready = jobs
         jobs.removeAll(keepingCapacity: true)
         lock.unlock()
-        if ready.isEmpty { return ran }
-        ran = true
+        if ready.isEmpty { return }
         for job in ready { job.runSynchronously(on: asUnownedTaskExecutor()) }
       }
     }
 
-    private func run() {
+    private func run() -> Never {
       while true {
         runJobs()
         lock.lock()
